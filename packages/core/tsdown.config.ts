@@ -1,0 +1,6 @@
+import { defineConfig } from 'tsdown'
+import { likenessPreset } from '../../build/tsdown-preset.ts'
+
+export default defineConfig(
+  likenessPreset({ entry: { index: 'src/index.ts' }, platform: 'neutral' }),
+)
