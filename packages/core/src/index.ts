@@ -1,1 +1,78 @@
-export const placeholder = 1
+export {
+  LikenessError,
+  LIKENESS_ERROR_CODES,
+  isLikenessError,
+  isLikenessErrorCode,
+  errorCodeForStatus,
+  type LikenessErrorCode,
+  type LikenessErrorOptions,
+  type SerializedLikenessError,
+} from './errors.ts'
+export {
+  ASSET_URI_PREFIX,
+  buildAssetUri,
+  parseAssetUri,
+  isAssetUri,
+  isAssetId,
+  type AssetUri,
+} from './asset-uri.ts'
+export {
+  parseVerificationCallback,
+  type VerificationCallback,
+  type VerificationCallbackInput,
+} from './verification-callback.ts'
+export {
+  classifyVerificationResult,
+  VERIFICATION_FAILURE_MESSAGES,
+  type VerificationFailureCode,
+} from './verification-failure.ts'
+export {
+  DEFAULT_POLLING_SCHEDULE,
+  DEFAULT_RETRY_SCHEDULE,
+  pollDelay,
+  pollDelayForAge,
+  parseRetryAfter,
+  type PollingSchedule,
+  type PollDelayOptions,
+} from './polling.ts'
+export type {
+  VerificationStatus,
+  VerificationSession,
+  VerificationFailure,
+  VerificationMode,
+  StartVerificationInput,
+  StartedVerification,
+} from './verification.ts'
+export type {
+  Asset,
+  AssetType,
+  AssetStatus,
+  AssetError,
+  AssetSort,
+  AssetListQuery,
+  AssetPage,
+  UploadAssetInput,
+  UploadProgress,
+} from './asset.ts'
+export {
+  VIDEO_MODELS,
+  VIDEO_RESOLUTIONS,
+  VIDEO_RATIOS,
+  VIDEO_REFERENCE_ROLES,
+  VIDEO_LIMITS,
+  isTerminalVideoJobStatus,
+  type VideoModel,
+  type VideoResolution,
+  type VideoRatio,
+  type VideoReferenceRole,
+  type VideoReference,
+  type VideoJobInput,
+  type VideoJobStatus,
+  type VideoJob,
+} from './video.ts'
+export type {
+  HostAdapter,
+  CallOptions,
+  UploadOptions,
+  CreateVideoJobOptions,
+} from './host-adapter.ts'
