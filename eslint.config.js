@@ -33,5 +33,37 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
     },
   },
+  // Imports point one way: ui -> react -> core <- server -> easyrouter. The simulator stands
+  // for EasyRouter and shares nothing with us. Tests may import to the right.
+  ...layer('packages/core/src/**', ['@likeness/*']),
+  ...layer('packages/easyrouter/src/**', ['@likeness/*', '!@likeness/core']),
+  ...layer('packages/easyrouter-sim/src/**', ['@likeness/*']),
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 )
+
+/**
+ * Forbids a package's source (not its tests) from importing the given workspace packages.
+ * @param {string} files
+ * @param {string[]} forbidden gitignore-style patterns, `!` to allow
+ */
+function layer(files, forbidden) {
+  return [
+    {
+      files: [files],
+      ignores: ['**/*.test.ts', '**/*.test-d.ts'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              {
+                group: forbidden,
+                message: 'This import points the wrong way; see docs/architecture.md.',
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ]
+}
