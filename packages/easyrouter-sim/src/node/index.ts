@@ -1,1 +1,5 @@
-export const placeholderNode = 1
+export {
+  startSimulatorServer,
+  type SimulatorServer,
+  type SimulatorServerOptions,
+} from './server.ts'

@@ -1,0 +1,135 @@
+import { isAdjustableClock, type SimClock } from './clock.ts'
+import type { FaultEngine } from './faults.ts'
+import { readJsonObject, jsonResponse, type JsonObject } from './http.ts'
+import type { RequestLog } from './request-log.ts'
+import type { SimState } from './state.ts'
+import { formatUpstreamIso } from './time-format.ts'
+import { ApiError } from './api-error.ts'
+
+// Unauthenticated test hooks under `/__sim`, JSON in and out. They exist for tests and demos
+// against a standalone simulator; `control: false` turns them off.
+
+/** What the control endpoints act on. */
+export interface ControlTarget {
+  clock: SimClock
+  state: SimState
+  faults: FaultEngine
+  requests: RequestLog
+  reset(): void
+}
+
+function error(status: number, message: string): Response {
+  return jsonResponse({ error: message }, { status })
+}
+
+function clockView(clock: SimClock): JsonObject {
+  const nowMs = clock.now()
+  return { now: formatUpstreamIso(nowMs), nowMs }
+}
+
+function parseTime(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined
+  if (typeof value !== 'string') return undefined
+  const parsed = Date.parse(value)
+  return Number.isNaN(parsed) ? undefined : parsed
+}
+
+function moveClock(target: ControlTarget, body: JsonObject): Response {
+  const { clock } = target
+  if (!isAdjustableClock(clock)) {
+    return error(
+      409,
+      'This simulator runs on a clock that cannot be moved (a custom SimClock without advance/set).',
+    )
+  }
+  if (body['advanceMs'] !== undefined) {
+    const ms = body['advanceMs']
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+      return error(400, 'advanceMs must be a number >= 0.')
+    }
+    clock.advance(ms)
+  } else if (body['now'] !== undefined) {
+    const ms = parseTime(body['now'])
+    if (ms === undefined) return error(400, 'now must be an ISO 8601 date or epoch milliseconds.')
+    clock.set(ms)
+  } else {
+    return error(400, 'Send { "advanceMs": number } or { "now": iso-or-ms }.')
+  }
+  return jsonResponse(clockView(clock))
+}
+
+async function addFault(target: ControlTarget, request: Request): Promise<Response> {
+  const body = await readJsonObject(request)
+  try {
+    const remove = target.faults.add(body)
+    const info = target.faults.list().find((rule) => rule.id === remove.id)
+    return jsonResponse({ id: remove.id, rule: info }, { status: 201 })
+  } catch (problem) {
+    if (problem instanceof TypeError) return error(400, problem.message)
+    throw problem
+  }
+}
+
+async function route(target: ControlTarget, request: Request, path: string): Promise<Response> {
+  const { method } = request
+  const endpoint = `${method} ${path}`
+  switch (endpoint) {
+    case 'GET /__sim/health':
+      return jsonResponse({
+        ok: true,
+        ...clockView(target.clock),
+        clockAdjustable: isAdjustableClock(target.clock),
+        counts: {
+          sessions: target.state.sessions.size,
+          groups: target.state.groups.size,
+          assets: target.state.assets.size,
+          tasks: target.state.tasks.size,
+          faults: target.faults.list().length,
+          requests: target.requests.length,
+        },
+      })
+    case 'GET /__sim/faults':
+      return jsonResponse({ faults: target.faults.list() })
+    case 'POST /__sim/faults':
+      return addFault(target, request)
+    case 'DELETE /__sim/faults': {
+      const cleared = target.faults.list().length
+      target.faults.clear()
+      return jsonResponse({ cleared })
+    }
+    case 'POST /__sim/clock':
+      return moveClock(target, await readJsonObject(request))
+    case 'POST /__sim/reset':
+      target.reset()
+      return jsonResponse({ reset: true })
+    case 'GET /__sim/requests':
+      return jsonResponse({ requests: [...target.requests] })
+    case 'DELETE /__sim/requests': {
+      const cleared = target.requests.length
+      target.requests.reset()
+      return jsonResponse({ cleared })
+    }
+  }
+  const faultId = /^\/__sim\/faults\/([^/]+)$/.exec(path)?.[1]
+  if (method === 'DELETE' && faultId !== undefined) {
+    const id = decodeURIComponent(faultId)
+    return target.faults.remove(id)
+      ? jsonResponse({ id, removed: true })
+      : error(404, `No fault rule with id ${id}.`)
+  }
+  return error(404, `No control endpoint ${endpoint}.`)
+}
+
+/** Serves `/__sim/...`; `path` is relative to the base URL. */
+export async function handleControl(
+  target: ControlTarget,
+  request: Request,
+  path: string,
+): Promise<Response> {
+  try {
+    return await route(target, request, path)
+  } catch (problem) {
+    if (problem instanceof ApiError) return error(problem.status, problem.message)
+    throw problem
+  }
+}

@@ -1,0 +1,107 @@
+import type { SimClock } from './clock.ts'
+
+/**
+ * How long the simulated upstream takes for each asynchronous step, in milliseconds.
+ *
+ * @example
+ * ```ts
+ * const timings: SimulatorTimings = { assetProcessingMs: 0, videoGenerationMs: 1_000 }
+ * ```
+ */
+export interface SimulatorTimings {
+  /** Minimum time an uploaded asset stays `Processing`. Default 3000. */
+  assetProcessingMs?: number
+  /** Time a video task stays `queued`. Default 2000. */
+  videoQueuedMs?: number
+  /** Time a video task spends `in_progress` before it completes or fails. Default 12000. */
+  videoGenerationMs?: number
+  /** Lifetime of a liveness session and its `h5_link`. Default 30 minutes. */
+  sessionTtlMs?: number
+  /** Lifetime of signed asset and video URLs. Default 12 hours (`X-Tos-Expires=43200`). */
+  signedUrlTtlMs?: number
+  /** How long the simulator waits for an uploaded asset's URL to answer. Default 30000. */
+  assetFetchTimeoutMs?: number
+}
+
+/**
+ * Options of {@link createSimulator}.
+ *
+ * @example
+ * ```ts
+ * const options: SimulatorOptions = {
+ *   baseUrl: 'http://127.0.0.1:4010',
+ *   apiKeys: ['sk-test-a', 'sk-test-b'],
+ *   clock: createManualClock(Date.parse('2026-05-21T16:29:15+08:00')),
+ * }
+ * ```
+ */
+export interface SimulatorOptions {
+  /**
+   * Public origin (optionally with a path prefix) of the simulator, used to build `h5_link`,
+   * signed asset URLs and video URLs. Requests under the prefix are routed with it removed.
+   */
+  baseUrl: string
+  /**
+   * Accepted API keys. When omitted, any non-empty Bearer token is accepted. Either way the key
+   * is the account: what one key creates is invisible to every other key.
+   */
+  apiKeys?: readonly string[]
+  /** The clock every state transition is computed from. Default: real time, adjustable. */
+  clock?: SimClock
+  /** Used to download uploaded asset URLs. Default: `globalThis.fetch`. */
+  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
+  timings?: SimulatorTimings
+  /** Largest asset download accepted; bigger files end `Failed` / `InvalidMedia`. Default 50 MB. */
+  maxAssetBytes?: number
+  /** HMAC secret for signed URLs and H5 links. Default: random per simulator. */
+  secret?: string
+  /** Serve the unauthenticated `/__sim/*` control endpoints. Default `true`. */
+  control?: boolean
+}
+
+/** Timings with every default applied. */
+export type ResolvedTimings = Required<SimulatorTimings>
+
+/** The defaults of {@link SimulatorTimings}. */
+export const DEFAULT_TIMINGS: ResolvedTimings = {
+  assetProcessingMs: 3_000,
+  videoQueuedMs: 2_000,
+  videoGenerationMs: 12_000,
+  sessionTtlMs: 30 * 60 * 1000,
+  signedUrlTtlMs: 12 * 60 * 60 * 1000,
+  assetFetchTimeoutMs: 30_000,
+}
+
+/** The default of {@link SimulatorOptions.maxAssetBytes}: 50 MB. */
+export const DEFAULT_MAX_ASSET_BYTES = 50 * 1024 * 1024
+
+/** Applies defaults and rejects timings that would make the timeline meaningless. */
+export function resolveTimings(timings: SimulatorTimings = {}): ResolvedTimings {
+  const resolved = { ...DEFAULT_TIMINGS }
+  for (const [name, value] of Object.entries(timings) as [keyof SimulatorTimings, unknown][]) {
+    if (value === undefined) continue
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new RangeError(`timings.${name} must be a finite number >= 0`)
+    }
+    resolved[name] = value
+  }
+  return resolved
+}
+
+/**
+ * Splits a base URL into the origin-plus-prefix used to build links (no trailing slash) and the
+ * path prefix requests arrive under (`''` at the root).
+ */
+export function parseBaseUrl(baseUrl: string): { baseUrl: string; basePath: string } {
+  let url: URL
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    throw new TypeError(`baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`baseUrl must be an absolute http(s) URL, got ${JSON.stringify(baseUrl)}`)
+  }
+  const basePath = url.pathname.replace(/\/+$/, '')
+  return { baseUrl: `${url.origin}${basePath}`, basePath }
+}
