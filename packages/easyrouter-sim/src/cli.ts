@@ -26,8 +26,10 @@ process.stdout.write(`EasyRouter simulator listening at ${server.url}\n`)
 const keys = command.options.apiKeys
   ? 'only the configured API keys are accepted'
   : 'any "Authorization: Bearer <key>" is accepted'
+const control =
+  command.options.control === false ? '' : ` Control endpoints: ${server.url}/__sim/health.`
 process.stdout.write(
-  `Point your EasyRouter base URL here (${keys}); state: ${server.url}/__sim/health. Ctrl+C stops.\n`,
+  `Point your EasyRouter base URL here (${keys}).${control} Press Ctrl+C to stop.\n`,
 )
 
 let closing = false
