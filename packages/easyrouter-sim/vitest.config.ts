@@ -1,9 +1,3 @@
-import { defineProject } from 'vitest/config'
+import { likenessProject } from '../../build/vitest-project.ts'
 
-export default defineProject({
-  test: {
-    name: 'easyrouter-sim',
-    environment: 'node',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-  },
-})
+export default likenessProject('easyrouter-sim')

@@ -1,0 +1,25 @@
+import { defineProject, type TestProjectInlineConfiguration } from 'vitest/config'
+
+// Workspace packages resolve to their `src` through the `@likeness/source` export condition,
+// so tests never need a build first (and never test a stale `dist`).
+const conditions = ['@likeness/source', 'import', 'module', 'node', 'default']
+
+/**
+ * The Vitest project every package uses: its name, Node by default, tests beside the code or
+ * in `test/`, and source resolution of workspace packages.
+ */
+export function likenessProject(
+  name: string,
+  test: TestProjectInlineConfiguration['test'] = {},
+): ReturnType<typeof defineProject> {
+  return defineProject({
+    resolve: { conditions },
+    ssr: { resolve: { conditions, externalConditions: ['@likeness/source'] } },
+    test: {
+      name,
+      environment: 'node',
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      ...test,
+    },
+  })
+}
