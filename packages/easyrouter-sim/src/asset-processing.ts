@@ -5,6 +5,11 @@ import type { AssetError, AssetRecord, ProcessingResult } from './state.ts'
 /**
  * The bytes that make an Image fail the face comparison, so a test can build a "wrong face"
  * from any valid picture by appending them.
+ *
+ * @example
+ * ```ts
+ * const wrongFace = new Uint8Array([...png, ...new TextEncoder().encode(FACE_MISMATCH_MARKER)])
+ * ```
  */
 export const FACE_MISMATCH_MARKER = 'SIM-FACE-MISMATCH'
 

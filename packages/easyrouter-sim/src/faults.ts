@@ -4,16 +4,22 @@
  *
  * @example
  * ```ts
- * // The next two uploads are rate limited.
- * sim.faults.add({ method: 'POST', path: '/api/*\/assets', status: 429, retryAfterSeconds: 2, times: 2 })
+ * // The next two video submissions are rate limited.
+ * sim.faults.add({
+ *   method: 'POST',
+ *   path: '/v1/video/generations',
+ *   status: 429,
+ *   retryAfterSeconds: 2,
+ *   times: 2,
+ * })
  * ```
  */
 export interface FaultRule {
   /** HTTP method to match (any case). Default: every method. */
   method?: string
   /**
-   * URL path to match: a prefix (`/v1/video`), or a glob where `*` matches any characters
-   * (`/api/*\/sessions/*`). Default: every API path.
+   * URL path to match: a prefix (`/v1/video`), or a glob where `*` matches any characters,
+   * `/` included (`/v1/video/generations/task_*`). Default: every API path.
    */
   path?: string
   /** Answer with this status and an error body in the API's own shape. */

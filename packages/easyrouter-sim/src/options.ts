@@ -62,7 +62,14 @@ export interface SimulatorOptions {
 /** Timings with every default applied. */
 export type ResolvedTimings = Required<SimulatorTimings>
 
-/** The defaults of {@link SimulatorTimings}. */
+/**
+ * The defaults of {@link SimulatorTimings}.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_TIMINGS.signedUrlTtlMs / 1000 // 43200, the upstream's X-Tos-Expires
+ * ```
+ */
 export const DEFAULT_TIMINGS: ResolvedTimings = {
   assetProcessingMs: 3_000,
   videoQueuedMs: 2_000,
@@ -72,7 +79,14 @@ export const DEFAULT_TIMINGS: ResolvedTimings = {
   assetFetchTimeoutMs: 30_000,
 }
 
-/** The default of {@link SimulatorOptions.maxAssetBytes}: 50 MB. */
+/**
+ * The default of {@link SimulatorOptions.maxAssetBytes}: 50 MB.
+ *
+ * @example
+ * ```ts
+ * createSimulator({ baseUrl, maxAssetBytes: DEFAULT_MAX_ASSET_BYTES / 10 })
+ * ```
+ */
 export const DEFAULT_MAX_ASSET_BYTES = 50 * 1024 * 1024
 
 /** Applies defaults and rejects timings that would make the timeline meaningless. */

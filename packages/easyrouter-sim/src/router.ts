@@ -6,7 +6,14 @@ import { readJsonObject } from './http.ts'
 import { createSession, getSession } from './sessions.ts'
 import { getVideo, submitVideo } from './videos.ts'
 
-/** Prefix of every management path, as documented. */
+/**
+ * Prefix of every management path, as documented.
+ *
+ * @example
+ * ```ts
+ * await sim.fetch(`${MANAGEMENT_PREFIX}/assets/list`, { method: 'POST', headers, body: '{}' })
+ * ```
+ */
 export const MANAGEMENT_PREFIX = '/api/resource-channel/byteplus/visual-validate'
 
 /** Which error shape a path answers with. */

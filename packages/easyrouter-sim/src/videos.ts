@@ -11,7 +11,14 @@ import { parseVideoRequest, type AssetReference } from './video-request.ts'
 /** The four statuses the router promises. */
 export type VideoStatus = 'queued' | 'in_progress' | 'completed' | 'failed'
 
-/** A prompt containing this (any case) makes the task end `failed`, for testing failure paths. */
+/**
+ * A prompt containing this (any case) makes the task end `failed`, for testing failure paths.
+ *
+ * @example
+ * ```ts
+ * const prompt = `A cat surfing ${FAIL_PROMPT_MARKER}` // ends with error.code "generation_failed"
+ * ```
+ */
 export const FAIL_PROMPT_MARKER = 'sim:fail'
 
 interface TaskState {
