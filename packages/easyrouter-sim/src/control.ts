@@ -1,10 +1,10 @@
+import { ApiError } from './api-error.ts'
 import { isAdjustableClock, type SimClock } from './clock.ts'
 import type { FaultEngine } from './faults.ts'
-import { readJsonObject, jsonResponse, type JsonObject } from './http.ts'
+import { jsonResponse, readJsonObject, type JsonObject } from './http.ts'
 import type { RequestLog } from './request-log.ts'
 import type { SimState } from './state.ts'
 import { formatUpstreamIso } from './time-format.ts'
-import { ApiError } from './api-error.ts'
 
 // Unauthenticated test hooks under `/__sim`, JSON in and out. They exist for tests and demos
 // against a standalone simulator; `control: false` turns them off.
