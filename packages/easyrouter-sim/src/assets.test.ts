@@ -313,6 +313,13 @@ describe('GET /assets/{id} (2.5) and its signed url', () => {
       message: expect.stringContaining('asset-20260521164235-zggcb'),
     })
   })
+
+  it('answers 404, not a crash, for an id with a malformed escape', async () => {
+    const bed = createTestBed()
+    const result = await call(bed.sim, 'GET', `${PREFIX}/assets/asset-%E0%A4%A`)
+    expect(result.status).toBe(404)
+    expect(result.json).toMatchObject({ success: false })
+  })
 })
 
 describe('DELETE /assets/{id} (2.6) and /asset-groups/{id} (2.7)', () => {

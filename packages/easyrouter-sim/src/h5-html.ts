@@ -2,8 +2,9 @@ import { H5_OUTCOMES, outcomeCodes } from './h5-outcomes.ts'
 import type { H5Language, H5Text } from './h5-text.ts'
 import type { H5Outcome } from './state.ts'
 
-// Server-rendered pages with no script and no inline style, so they work under the strictest
-// Content-Security-Policy and with a keyboard alone: real buttons inside a real form.
+// Server-rendered pages with no script and no inline style, so they work under a strict
+// Content-Security-Policy and with a keyboard alone: real buttons inside a real form. The one
+// stylesheet is a file beside the page (`liveness.css`, relative, so a base path is kept).
 
 /** Escapes text for HTML element content and double-quoted attributes. */
 export function escapeHtml(text: string): string {
@@ -25,6 +26,7 @@ function document(text: H5Text, title: string, body: string): string {
     '<meta name="robots" content="noindex">',
     '<meta name="referrer" content="no-referrer">',
     `<title>${escapeHtml(title)}</title>`,
+    '<link rel="stylesheet" href="liveness.css">',
     '</head>',
     '<body>',
     '<main>',

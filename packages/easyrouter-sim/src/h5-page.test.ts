@@ -56,7 +56,16 @@ describe('the H5 liveness page', () => {
     expect(page.headers.get('cache-control')).toBe('no-store')
     const html = page.text
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/)
-    expect(html).not.toMatch(/<script|\son\w+=|\sstyle=|<style|<link/i)
+    expect(html).not.toMatch(/<script|\son\w+=|\sstyle=|<style/i)
+    // Its only resource is its own stylesheet, beside it, which the CSP allows and nothing else.
+    expect(html.match(/<link[^>]*>/g)).toEqual(['<link rel="stylesheet" href="liveness.css">'])
+    expect(page.headers.get('content-security-policy')).toContain("style-src 'self'")
+    expect(page.headers.get('content-security-policy')).not.toContain('unsafe')
+    const css = await get(sim, new URL('liveness.css', link).toString())
+    expect(css.status).toBe(200)
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8')
+    expect(css.text).toContain('prefers-color-scheme: dark')
+    expect(css.text).toContain(':focus-visible')
     expect(html).toContain('<h1>Liveness check (simulator)</h1>')
     expect(html).toContain('EasyRouter simulator')
     expect(html).toContain('<legend><h2>Choose a result</h2></legend>')

@@ -1,6 +1,7 @@
 import type { SimContext } from './context.ts'
 import { choicePage, messagePage, resultPage } from './h5-html.ts'
 import { isH5Outcome, outcomeCodes } from './h5-outcomes.ts'
+import { H5_STYLESHEET } from './h5-style.ts'
 import { h5Text, pickLanguage, type H5Language } from './h5-text.ts'
 import { readBodyText } from './http.ts'
 import { randomAlphanumeric } from './random.ts'
@@ -22,9 +23,9 @@ function htmlResponse(status: number, html: string): Response {
       // The link carries credentials: never leak it to the next site through the Referer.
       'referrer-policy': 'no-referrer',
       'x-content-type-options': 'nosniff',
-      // No script, no style, nothing loaded. `form-action` is left out on purpose: browsers
-      // apply it to the redirect after the form, and that goes to the host's callback origin.
-      'content-security-policy': "default-src 'none'; base-uri 'none'",
+      // No script, nothing loaded but our own stylesheet. `form-action` is left out on purpose:
+      // browsers apply it to the redirect after the form, which goes to the host's callback.
+      'content-security-policy': "default-src 'none'; style-src 'self'; base-uri 'none'",
     },
   })
 }
@@ -149,4 +150,15 @@ export async function submitH5Page(ctx: SimContext, request: Request): Promise<R
   const outcome = form.get('outcome')
   if (!isH5Outcome(outcome)) return message(400, language, 'badOutcome')
   return finish(ctx, session, outcome, language)
+}
+
+/** `GET /h5/liveness.css`: the page's stylesheet. */
+export function h5Stylesheet(): Response {
+  return new Response(H5_STYLESHEET, {
+    headers: {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+      'x-content-type-options': 'nosniff',
+    },
+  })
 }

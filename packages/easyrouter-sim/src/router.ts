@@ -74,12 +74,23 @@ function match(route: Route, segments: string[]): string | undefined {
     const actual = segments[i] ?? ''
     if (expected === ':id') {
       if (actual === '') return undefined
-      param = decodeURIComponent(actual)
+      const decoded = safeDecode(actual)
+      if (decoded === undefined) return undefined
+      param = decoded
     } else if (expected !== actual) {
       return undefined
     }
   }
   return param
+}
+
+// A malformed escape (`%E0`) names no resource: a 404, not a crash.
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
 }
 
 /** Dispatches an authenticated API request; unknown paths are 404, wrong methods 405. */

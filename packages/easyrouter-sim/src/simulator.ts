@@ -6,7 +6,7 @@ import { handleControl } from './control.ts'
 import { managementError } from './envelope.ts'
 import { playFault } from './fault-response.ts'
 import { createFaultEngine, SimulatedDropError, type FaultRegistry } from './faults.ts'
-import { openH5Page, submitH5Page } from './h5-page.ts'
+import { h5Stylesheet, openH5Page, submitH5Page } from './h5-page.ts'
 import { createHmacSigner } from './hmac.ts'
 import {
   DEFAULT_MAX_ASSET_BYTES,
@@ -152,6 +152,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
       if (method === 'GET') return openH5Page(ctx, url)
       if (method === 'POST') return submitH5Page(ctx, request)
       return plainText(405, 'Use GET or POST.')
+    }
+    if (path === '/h5/liveness.css' && (method === 'GET' || method === 'HEAD')) {
+      return h5Stylesheet()
     }
     if (path.startsWith('/tos/')) {
       if (method === 'GET' || method === 'HEAD') {
