@@ -1,5 +1,6 @@
 import type { SimContext } from './context.ts'
 import { sniffMedia } from './media-sniff.ts'
+import { readCapped } from './http.ts'
 import type { AssetError, AssetRecord, ProcessingResult } from './state.ts'
 
 /**
@@ -33,27 +34,9 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Download> {
-  const reader = body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined)
-      return tooLarge(maxBytes)
-    }
-    chunks.push(value)
-  }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return { ok: true, bytes }
+async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Download> {
+  const bytes = await readCapped(body, maxBytes)
+  return bytes ? { ok: true, bytes } : tooLarge(maxBytes)
 }
 
 async function download(ctx: SimContext, url: string): Promise<Download> {
@@ -71,7 +54,7 @@ async function download(ctx: SimContext, url: string): Promise<Download> {
       return tooLarge(ctx.maxAssetBytes)
     }
     if (!response.body) return { ok: true, bytes: new Uint8Array() }
-    return await readCapped(response.body, ctx.maxAssetBytes)
+    return await readAll(response.body, ctx.maxAssetBytes)
   } catch (error) {
     if (signal.aborted) {
       return failure('DownloadFailed', `Downloading the url timed out after ${timeoutMs} ms.`)

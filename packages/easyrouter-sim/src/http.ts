@@ -18,10 +18,15 @@ export function jsonResponse(
   })
 }
 
-/** Reads a body as text, refusing more than `limit` bytes without buffering the excess. */
-export async function readBodyText(request: Request, limit: number): Promise<string> {
-  if (!request.body) return ''
-  const reader = request.body.getReader()
+/**
+ * Reads a stream whole, or stops and cancels it as soon as it passes `limit` bytes (returning
+ * `undefined`), so an oversized body is never buffered.
+ */
+export async function readCapped(
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array | undefined> {
+  const reader = body.getReader()
   const chunks: Uint8Array[] = []
   let size = 0
   for (;;) {
@@ -29,13 +34,26 @@ export async function readBodyText(request: Request, limit: number): Promise<str
     if (done) break
     size += value.byteLength
     if (size > limit) {
-      await reader.cancel()
-      throw new ApiError(413, `The request body is larger than ${limit} bytes.`)
+      await reader.cancel().catch(() => undefined)
+      return undefined
     }
     chunks.push(value)
   }
-  const decoder = new TextDecoder()
-  return chunks.map((chunk) => decoder.decode(chunk, { stream: true })).join('') + decoder.decode()
+  const bytes = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
+}
+
+/** Reads a body as text, refusing more than `limit` bytes without buffering the excess. */
+export async function readBodyText(request: Request, limit: number): Promise<string> {
+  if (!request.body) return ''
+  const bytes = await readCapped(request.body, limit)
+  if (!bytes) throw new ApiError(413, `The request body is larger than ${limit} bytes.`)
+  return new TextDecoder().decode(bytes)
 }
 
 /** A plain JSON object, as every POST body of the API must be. */
