@@ -19,5 +19,7 @@ export function likenessPreset(options: {
     outDir: 'dist',
     fixedExtension: false,
     hash: false,
+    // Node built-ins are the runtime's, never bundled (the `./node` entries import them).
+    deps: { neverBundle: [/^node:/] },
   }
 }

@@ -5,10 +5,9 @@ import { likenessPreset } from '../../build/tsdown-preset.ts'
 // simulator module of `.`, not a copy (one `SimulatedDropError` class, one state shape). The
 // main entry uses only Web-standard APIs, hence the neutral platform; the Node-only entries'
 // `node:` imports are left to the runtime.
-export default defineConfig({
-  ...likenessPreset({
+export default defineConfig(
+  likenessPreset({
     entry: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/cli.ts' },
     platform: 'neutral',
   }),
-  deps: { neverBundle: [/^node:/] },
-})
+)
