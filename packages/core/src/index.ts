@@ -76,3 +76,18 @@ export type {
   UploadOptions,
   CreateVideoJobOptions,
 } from './host-adapter.ts'
+export { sniffMedia, ACCEPTED_MEDIA_TYPES, SNIFF_BYTES, type SniffedMedia } from './media-type.ts'
+export {
+  validateVideoJobInput,
+  modelSupports,
+  promptLength,
+  type VideoInputIssue,
+  type VideoInputValidation,
+} from './video-input.ts'
+export {
+  LIKENESS_REQUEST_HEADER,
+  IDEMPOTENCY_KEY_HEADER,
+  VERIFICATION_MESSAGE_TYPE,
+  isIdempotencyKey,
+  type VerificationMessage,
+} from './protocol.ts'
