@@ -1,0 +1,50 @@
+import { LikenessError, type VideoJob } from '@likeness/core'
+import type { EasyRouterClient } from '@likeness/easyrouter'
+import type { AuditEvent } from './audit.ts'
+import type { BlobStore } from './blob/types.ts'
+import type { RateLimit, ResolvedOptions } from './options.ts'
+import type { RateLimiter } from './rate-limit.ts'
+import type { Signer } from './signing.ts'
+import type { Store } from './store/types.ts'
+
+/** Everything a route needs, built once per handler. */
+export interface HandlerContext {
+  options: ResolvedOptions
+  easyrouter: EasyRouterClient
+  store: Store
+  blobs: BlobStore
+  signer: Signer
+  limiter: RateLimiter
+  now: () => number
+  audit: (event: Omit<AuditEvent, 'at'>) => void
+  /** Upstream polls of running jobs in flight or freshly answered, shared between browsers. */
+  jobPolls: Map<string, { result: Promise<VideoJob>; settledAt?: number }>
+  /** Job creates in flight in this process, by user and idempotency key. */
+  creates: Map<string, Promise<{ job: VideoJob; replayed: boolean }>>
+  /** When staged uploads were last swept. */
+  lastSweep: { at: number }
+}
+
+/** The public URL of one of the handler's own routes. */
+export function publicRoute(ctx: HandlerContext, path: string): URL {
+  const { publicUrl, basePath } = ctx.options
+  const prefix = publicUrl.pathname.replace(/\/+$/, '')
+  return new URL(`${prefix}${basePath}${path}`, publicUrl.origin)
+}
+
+/** Counts a create against the user's allowance, or refuses it with `rate_limited`. */
+export function takeAllowance(
+  ctx: HandlerContext,
+  kind: 'verification' | 'upload' | 'video',
+  userId: string,
+): void {
+  const limit: RateLimit = ctx.options.limits.rateLimits[kind]
+  const waitMs = ctx.limiter.take(kind, userId, limit, ctx.now())
+  if (waitMs > 0) {
+    ctx.audit({ type: 'rate_limited', userId, reason: kind })
+    throw new LikenessError('rate_limited', {
+      message: 'Too many requests. Please wait a moment.',
+      retryAfterMs: waitMs,
+    })
+  }
+}

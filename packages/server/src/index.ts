@@ -1,0 +1,19 @@
+export { createLikenessHandler, type LikenessHandler } from './handler.ts'
+export {
+  DEFAULT_LIMITS,
+  type LikenessHandlerOptions,
+  type LikenessLimits,
+  type RateLimit,
+  type EasyRouterOption,
+} from './options.ts'
+export type { AuditEvent } from './audit.ts'
+export type {
+  Store,
+  VerificationRecord,
+  AssetRecord,
+  JobRecord,
+  IdempotencyReservation,
+} from './store/types.ts'
+export type { BlobStore, StoredBlob } from './blob/types.ts'
+export { createMemoryStore } from './store/memory-store.ts'
+export { createMemoryBlobStore } from './blob/memory-blob-store.ts'

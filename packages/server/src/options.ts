@@ -1,0 +1,166 @@
+import type { EasyRouterClient } from '@likeness/easyrouter'
+import type { AuditEvent } from './audit.ts'
+import type { BlobStore } from './blob/types.ts'
+import type { Store } from './store/types.ts'
+
+/** A per-user allowance: at most `max` creates per `windowMs`. */
+export interface RateLimit {
+  max: number
+  windowMs: number
+}
+
+/**
+ * Sizes, lifetimes and allowances. Every field has a default.
+ *
+ * @example
+ * ```ts
+ * createLikenessHandler({ ...options, limits: { maxUploadBytes: 10 * 1024 * 1024 } })
+ * ```
+ */
+export interface LikenessLimits {
+  /** Largest upload accepted, in bytes. Default 30 MiB. */
+  maxUploadBytes: number
+  /** How long a started verification may take. Default 30 minutes (EasyRouter's token life). */
+  verificationTtlMs: number
+  /** How long a staged upload is kept if EasyRouter never finishes with it. Default 1 hour. */
+  stagedUploadTtlMs: number
+  /** How long poll results of a running job are shared between browsers. Default 1.5 s. */
+  jobPollCacheMs: number
+  /** How many recent jobs the job list returns. Default 20. */
+  recentJobs: number
+  /** Creates per user: verifications, uploads and video jobs. */
+  rateLimits: { verification: RateLimit; upload: RateLimit; video: RateLimit }
+}
+
+/** How the handler reaches EasyRouter: settings for a client, or a ready client. */
+export type EasyRouterOption =
+  | {
+      /** The EasyRouter key; read it from the environment (`EASYROUTER_API_KEY`). */
+      apiKey: string
+      /** Default `https://easyrouter.io`; the simulator's URL in development. */
+      baseUrl?: string | undefined
+      fetch?: typeof fetch | undefined
+      timeoutMs?: number | undefined
+    }
+  | { client: EasyRouterClient }
+
+/**
+ * Options of {@link createLikenessHandler}.
+ *
+ * @example
+ * ```ts
+ * const options: LikenessHandlerOptions = {
+ *   publicUrl: 'https://app.example',
+ *   easyrouter: { apiKey: process.env.EASYROUTER_API_KEY! },
+ *   secret: process.env.LIKENESS_SECRET!,
+ *   getUserId: (request) => sessionUser(request)?.id ?? null,
+ * }
+ * ```
+ */
+export interface LikenessHandlerOptions {
+  /**
+   * Where EasyRouter and browsers reach this app from outside: an origin, optionally with a
+   * path prefix (`https://app.example`). The callback URL and staged-upload URLs are built on
+   * it, so EasyRouter must be able to reach it.
+   */
+  publicUrl: string
+  /** The path the handler is mounted at. Default `/api/likeness`. */
+  basePath?: string | undefined
+  easyrouter: EasyRouterOption
+  /**
+   * Who is asking, from the host's own authentication. `null` (or `undefined`) answers 401.
+   * The id is only compared, never shown; any stable string works.
+   */
+  getUserId: (request: Request) => string | null | undefined | Promise<string | null | undefined>
+  /** At least 32 characters; signs callback states and upload URLs. Keep it secret. */
+  secret: string
+  /** Default: in memory (lost on restart). Use the SQLite store from `@likeness/server/node`. */
+  store?: Store | undefined
+  /** Default: in memory. Use the disk blob store from `@likeness/server/node`. */
+  blobStore?: BlobStore | undefined
+  /**
+   * Origins of the pages that may call the handler and open the verification popup.
+   * Default: the origin of `publicUrl`.
+   */
+  allowedOrigins?: readonly string[] | undefined
+  /**
+   * Where the browser may be sent back after verifying: origins, or origins with a path
+   * prefix. A relative `returnTo` is resolved against `publicUrl`. Default: the origin of
+   * `publicUrl`.
+   */
+  allowedReturnTo?: readonly string[] | undefined
+  limits?: Partial<LikenessLimits> | undefined
+  /** Called for each audit event; errors it throws are ignored. */
+  onAudit?: ((event: AuditEvent) => void | Promise<void>) | undefined
+  /** The clock, for tests. Default `Date.now`. */
+  now?: (() => number) | undefined
+}
+
+/** The defaults of {@link LikenessLimits}. */
+export const DEFAULT_LIMITS: LikenessLimits = {
+  maxUploadBytes: 30 * 1024 * 1024,
+  verificationTtlMs: 30 * 60_000,
+  stagedUploadTtlMs: 60 * 60_000,
+  jobPollCacheMs: 1500,
+  recentJobs: 20,
+  rateLimits: {
+    verification: { max: 10, windowMs: 10 * 60_000 },
+    upload: { max: 60, windowMs: 10 * 60_000 },
+    video: { max: 20, windowMs: 10 * 60_000 },
+  },
+}
+
+/** Checked, normalised options. */
+export interface ResolvedOptions {
+  publicUrl: URL
+  basePath: string
+  allowedOrigins: Set<string>
+  allowedReturnTo: URL[]
+  limits: LikenessLimits
+}
+
+/** Validates the options once, at creation, with messages that say what to fix. */
+export function resolveOptions(options: LikenessHandlerOptions): ResolvedOptions {
+  const publicUrl = parseHttpUrl(options.publicUrl, 'publicUrl')
+  const basePath = (options.basePath ?? '/api/likeness').replace(/\/+$/, '')
+  if (basePath !== '' && !/^\/[A-Za-z0-9._~\-/]*$/.test(basePath)) {
+    throw new TypeError(
+      `basePath must be a path like "/api/likeness", got ${JSON.stringify(options.basePath)}.`,
+    )
+  }
+  if (typeof options.secret !== 'string' || options.secret.length < 32) {
+    throw new TypeError(
+      'secret must be at least 32 characters (for example 32 random bytes, base64).',
+    )
+  }
+  if (typeof options.getUserId !== 'function') {
+    throw new TypeError('getUserId(request) is required: it tells the handler who is asking.')
+  }
+  const allowedOrigins = new Set(
+    (options.allowedOrigins ?? [publicUrl.origin]).map(
+      (origin) => parseHttpUrl(origin, 'allowedOrigins').origin,
+    ),
+  )
+  const allowedReturnTo = (options.allowedReturnTo ?? [publicUrl.origin]).map((entry) =>
+    parseHttpUrl(entry, 'allowedReturnTo'),
+  )
+  const limits: LikenessLimits = {
+    ...DEFAULT_LIMITS,
+    ...options.limits,
+    rateLimits: { ...DEFAULT_LIMITS.rateLimits, ...options.limits?.rateLimits },
+  }
+  return { publicUrl, basePath, allowedOrigins, allowedReturnTo, limits }
+}
+
+function parseHttpUrl(value: string, name: string): URL {
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new TypeError(`${name} must be absolute http(s) URLs, got ${JSON.stringify(value)}.`)
+  }
+  return url
+}

@@ -1,0 +1,3 @@
+import { likenessProject } from '../../build/vitest-project.ts'
+
+export default likenessProject('server')
