@@ -1,0 +1,128 @@
+import type {
+  AssetType,
+  VerificationFailure,
+  VerificationMode,
+  VerificationStatus,
+  VideoJob,
+  VideoJobInput,
+} from '@likeness/core'
+
+/**
+ * One liveness attempt as the handler remembers it. `bytedToken` and `groupId` never leave the
+ * server.
+ */
+export interface VerificationRecord {
+  /** The handler's own id (random, URL-safe). */
+  id: string
+  userId: string
+  /** EasyRouter's token for the session; the callback must carry the same one. */
+  bytedToken: string
+  status: VerificationStatus
+  mode: VerificationMode
+  /** Where to send the browser after the callback (already checked against the allowlist). */
+  returnTo?: string | undefined
+  /** Popup mode: the exact origin the result is posted to. */
+  openerOrigin?: string | undefined
+  /** Set once verified. */
+  groupId?: string | undefined
+  failure?: VerificationFailure | undefined
+  /** What the callback said, kept so confirmation can be retried if EasyRouter was down. */
+  callback?: { resultCode: string; subCode?: string | undefined; at: number } | undefined
+  /** Set when the person deleted their data: the verification no longer counts. */
+  endedAt?: number | undefined
+  /** Unix milliseconds. */
+  createdAt: number
+  updatedAt: number
+  expiresAt: number
+}
+
+/** An asset uploaded through the handler, remembered for ownership and staged-file cleanup. */
+export interface AssetRecord {
+  /** EasyRouter's asset id. */
+  id: string
+  userId: string
+  groupId: string
+  name: string
+  type: AssetType
+  /** The staged copy EasyRouter fetches, until it has taken the asset. */
+  blobKey?: string | undefined
+  createdAt: number
+}
+
+/** A video job, remembered for ownership, listing and idempotency. */
+export interface JobRecord {
+  /** EasyRouter's task id. */
+  id: string
+  userId: string
+  input: VideoJobInput
+  /** The last state seen upstream. */
+  snapshot: VideoJob
+  createdAt: number
+  updatedAt: number
+}
+
+/** The outcome of {@link Store.reserveIdempotencyKey}. */
+export type IdempotencyReservation =
+  /** The key is new: the caller must create the job, then `completeIdempotencyKey`. */
+  | { state: 'reserved' }
+  /** A request with this key is being processed right now. */
+  | { state: 'in_progress'; requestHash: string }
+  /** A job was already created with this key. */
+  | { state: 'completed'; requestHash: string; jobId: string }
+
+/**
+ * Where the handler keeps what it must remember between requests. Every method is async so a
+ * store can live in another process (SQLite file, PostgreSQL). Implementations must make
+ * `updateVerification`'s condition and `reserveIdempotencyKey` atomic: they are what makes
+ * callbacks single-use and job creation idempotent across concurrent requests.
+ *
+ * @example
+ * ```ts
+ * const handler = createLikenessHandler({ ...options, store: createMemoryStore() })
+ * ```
+ */
+export interface Store {
+  createVerification(record: VerificationRecord): Promise<void>
+  getVerification(id: string): Promise<VerificationRecord | undefined>
+  /** The user's most recently created verification. */
+  latestVerification(userId: string): Promise<VerificationRecord | undefined>
+  /**
+   * Applies `patch` only if the record still has `expectedStatus` and, when
+   * `expectCallbackUnset`, no `callback` yet. Returns whether it was applied.
+   */
+  updateVerification(
+    id: string,
+    patch: Partial<Omit<VerificationRecord, 'id' | 'userId' | 'createdAt'>>,
+    condition?: { expectedStatus?: VerificationStatus; expectCallbackUnset?: boolean },
+  ): Promise<boolean>
+
+  putAsset(record: AssetRecord): Promise<void>
+  getAsset(id: string): Promise<AssetRecord | undefined>
+  /** Forgets the staged copy of an asset (the blob itself is the blob store's). */
+  clearAssetBlob(id: string): Promise<void>
+  deleteAsset(id: string): Promise<void>
+  /** Forgets every asset of a group. */
+  deleteAssetsOfGroup(groupId: string): Promise<void>
+  /** Assets whose staged copy is older than `createdBefore` (unix ms). */
+  listStagedAssets(createdBefore: number): Promise<AssetRecord[]>
+
+  putJob(record: JobRecord): Promise<void>
+  getJob(id: string): Promise<JobRecord | undefined>
+  updateJobSnapshot(id: string, snapshot: VideoJob, updatedAt: number): Promise<void>
+  /** The user's jobs, newest first. */
+  listJobs(userId: string, limit: number): Promise<JobRecord[]>
+
+  /** Atomically claims `(userId, key)` for a new job, or reports what holds it. */
+  reserveIdempotencyKey(
+    userId: string,
+    key: string,
+    requestHash: string,
+    now: number,
+  ): Promise<IdempotencyReservation>
+  completeIdempotencyKey(userId: string, key: string, jobId: string): Promise<void>
+  /** Frees a reservation whose job could not be created, so the same key can try again. */
+  releaseIdempotencyKey(userId: string, key: string): Promise<void>
+
+  /** Releases resources (closes a database). Optional. */
+  close?(): Promise<void>
+}
