@@ -16,6 +16,9 @@ import type { JobRecord } from './store/types.ts'
 import { requireGroup } from './verification.ts'
 
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/
+// Completes a key whose create ended without a clear answer from EasyRouter: it may or may not
+// have created the task, so the key must never create another.
+const UNKNOWN_OUTCOME = '?'
 
 // After a 4xx (or a request the client refused to send) EasyRouter certainly created nothing,
 // so the key may be used again. After a 5xx, a timeout or a lost connection it may have.
@@ -68,6 +71,7 @@ export async function createVideoJob(ctx: HandlerContext, request: Request, user
         retryAfterMs: 1000,
       })
     }
+    if (reservation.jobId === UNKNOWN_OUTCOME) throw unknownOutcome()
     const existing = await ctx.store.getJob(reservation.jobId)
     if (!existing) throw fail('not_found', 'No such video job.')
     return respond({ job: existing.snapshot, replayed: true })
@@ -91,6 +95,16 @@ export async function createVideoJob(ctx: HandlerContext, request: Request, user
       throw fail('conflict', 'This Idempotency-Key was already used for a different video.')
     return { job: result.job, replayed: true }
   }
+}
+
+function unknownOutcome(code: LikenessError['code'] = 'conflict', cause?: unknown): LikenessError {
+  return new LikenessError(code, {
+    message:
+      'The video service did not answer clearly, so this video may or may not have started. Check your recent videos before submitting again.',
+    retryable: false,
+    details: { outcome: 'unknown' },
+    cause,
+  })
 }
 
 function respond({ job, replayed }: { job: VideoJob; replayed: boolean }): Response {
@@ -123,14 +137,10 @@ async function create(
       await ctx.store.releaseIdempotencyKey(userId, key)
       throw mapped
     }
-    // It is unknown whether EasyRouter created the task: keep the key reserved so a retry can
-    // never bill twice, and say so.
-    throw new LikenessError(mapped.code, {
-      message:
-        'The video service did not answer clearly; check your recent videos before trying again.',
-      retryable: false,
-      cause: error,
-    })
+    // It is unknown whether EasyRouter created the task: the key is spent, so a retry with it
+    // can never bill twice, and the person is told to look before submitting anew.
+    await ctx.store.completeIdempotencyKey(userId, key, UNKNOWN_OUTCOME)
+    throw unknownOutcome(mapped.code, error)
   }
   const now = ctx.now()
   const record: JobRecord = {
