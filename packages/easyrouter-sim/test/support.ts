@@ -154,7 +154,6 @@ export function createTestBed(options: Partial<SimulatorOptions> = {}): TestBed 
 }
 
 /** Parsed JSON of a test response; tests read fields freely and assert on them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test convenience only
 export type Json = any
 
 /** A response with its body already read. */
