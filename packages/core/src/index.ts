@@ -91,3 +91,4 @@ export {
   isIdempotencyKey,
   type VerificationMessage,
 } from './protocol.ts'
+export { createHttpAdapter, type HttpAdapterOptions } from './http-adapter.ts'
