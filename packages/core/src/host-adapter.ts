@@ -50,6 +50,11 @@ export interface HostAdapter {
   ): Promise<StartedVerification>
   /** The person's latest verification, or `null` when they never started one. */
   getVerification(options?: CallOptions): Promise<VerificationSession | null>
+  /**
+   * Abandons a pending verification (the person closed the liveness page): it becomes
+   * `failed` with the reason `cancelled`. A verification that already ended is returned as is.
+   */
+  cancelVerification(options?: CallOptions): Promise<VerificationSession | null>
   /** One page of the person's assets. */
   listAssets(query?: AssetListQuery, options?: CallOptions): Promise<AssetPage>
   /** One of the person's assets; `not_found` for anyone else's. */

@@ -97,6 +97,12 @@ export function createHttpAdapter(options: HttpAdapterOptions): HostAdapter {
           signal: callOptions?.signal,
         })
       ).session,
+    cancelVerification: async (callOptions) =>
+      (
+        await call<{ session: VerificationSession | null }>('DELETE', '/verification', {
+          signal: callOptions?.signal,
+        })
+      ).session,
     listAssets: (query = {}, callOptions) =>
       call<AssetPage>('GET', `/assets${listQuery(query)}`, { signal: callOptions?.signal }),
     getAsset: (id, callOptions) =>

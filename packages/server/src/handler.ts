@@ -17,7 +17,12 @@ import { popupScript } from './pages.ts'
 import { createRateLimiter } from './rate-limit.ts'
 import { createSigner } from './signing.ts'
 import { createMemoryStore } from './store/memory-store.ts'
-import { readVerification, startVerification, verificationCallback } from './verification.ts'
+import {
+  cancelVerification,
+  readVerification,
+  startVerification,
+  verificationCallback,
+} from './verification.ts'
 import { createVideoJob, getVideoJob, listVideoJobs } from './videos.ts'
 
 /**
@@ -49,6 +54,12 @@ const ROUTES: Route[] = [
     path: '/verification',
     changes: true,
     handle: (c, r, _u, user) => startVerification(c, r, user),
+  },
+  {
+    method: 'DELETE',
+    path: '/verification',
+    changes: true,
+    handle: (c, r, _u, user) => cancelVerification(c, r, user),
   },
   {
     method: 'GET',

@@ -177,6 +177,29 @@ export async function readVerification(
   return json(200, { session: record ? toSession(record) : null })
 }
 
+/**
+ * `DELETE /verification`: the person abandoned the liveness page. A pending verification
+ * without a callback becomes `failed` (`cancelled`); anything else is returned unchanged.
+ */
+export async function cancelVerification(
+  ctx: HandlerContext,
+  request: Request,
+  userId: string,
+): Promise<Response> {
+  const record = await currentVerification(ctx, userId)
+  if (record?.status === 'pending') {
+    const now = ctx.now()
+    const applied = await ctx.store.updateVerification(
+      record.id,
+      { status: 'failed', failure: failure('cancelled'), updatedAt: now },
+      { expectedStatus: 'pending', expectCallbackUnset: true },
+    )
+    if (applied)
+      ctx.audit({ type: 'verification.failed', userId, id: record.id, reason: 'cancelled' })
+  }
+  return readVerification(ctx, request, userId)
+}
+
 // A pending verification either expired, or got its callback while EasyRouter could not
 // confirm it: try again now. Transient upstream errors leave it pending.
 async function settlePending(

@@ -20,7 +20,9 @@ describe('createHttpAdapter against @likeness/server', () => {
     const started = await adapter.startVerification({ locale: 'en', returnTo: '/back' })
     expect(started.session.status).toBe('pending')
     expect(new URL(started.url).searchParams.get('lng')).toBe('en')
-    await liveness(h, started.url, 'pass')
+    expect((await adapter.cancelVerification())?.failure?.code).toBe('cancelled')
+    const again = await adapter.startVerification({ locale: 'en', returnTo: '/back' })
+    await liveness(h, again.url, 'pass')
     expect((await adapter.getVerification())?.status).toBe('verified')
 
     const progress: number[] = []

@@ -63,6 +63,24 @@ describe('verification', () => {
     expect(again.body.error.code).toBe('conflict')
   })
 
+  it('cancels a pending verification, and nothing else', async () => {
+    const h = harness()
+    const { url } = await start(h)
+    const cancelled = await h.as('alice').del('/verification')
+    expect(cancelled.status).toBe(200)
+    expect(cancelled.body.session).toMatchObject({
+      status: 'failed',
+      failure: { code: 'cancelled' },
+    })
+    // Its callback no longer counts.
+    expect((await liveness(h, url, 'pass')).response.status).toBe(409)
+    expect((await h.as('alice').get('/verification')).body.session.status).toBe('failed')
+    // A verified person is not un-verified by a cancel.
+    await verify(h, 'bob')
+    expect((await h.as('bob').del('/verification')).body.session.status).toBe('verified')
+    expect((await h.as('carol').del('/verification')).body).toEqual({ session: null })
+  })
+
   it('reports a verification that was never finished as expired', async () => {
     const h = harness()
     await start(h)
