@@ -25,8 +25,8 @@ export const PNG = Uint8Array.from(
  * of staged uploads go back into the handler, as they would over the internet. The host's
  * authentication is played by an `x-test-user` header.
  */
-export function harness(overrides: Partial<LikenessHandlerOptions> = {}) {
-  const clock = createManualClock(T0)
+export function harness(overrides: Partial<LikenessHandlerOptions> = {}, startMs = T0) {
+  const clock = createManualClock(startMs)
   const store = createMemoryStore()
   const blobStore = createMemoryBlobStore()
   const responses: Response[] = []

@@ -1,0 +1,13 @@
+export {
+  LikenessProvider,
+  useLikeness,
+  type LikenessProviderProps,
+  type JobIdStorage,
+} from './provider.tsx'
+export { likenessKeys, type LikenessKeys } from './query-keys.ts'
+export {
+  useVerificationSession,
+  type UseVerificationSessionOptions,
+  type VerificationSessionState,
+  type VerificationHookStatus,
+} from './use-verification-session.ts'

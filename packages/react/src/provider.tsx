@@ -1,0 +1,113 @@
+import {
+  createHttpAdapter,
+  DEFAULT_POLLING_SCHEDULE,
+  type HostAdapter,
+  type PollingSchedule,
+} from '@likeness/core'
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
+import { likenessKeys, type LikenessKeys } from './query-keys.ts'
+
+/** Where a video job id is kept so a reload can re-attach to it. */
+export interface JobIdStorage {
+  get(key: string): string | null
+  set(key: string, value: string | null): void
+}
+
+interface LikenessContextValue {
+  adapter: HostAdapter
+  keys: LikenessKeys
+  storage: JobIdStorage
+  polling: PollingSchedule
+}
+
+const LikenessContext = createContext<LikenessContextValue | null>(null)
+
+/**
+ * Props of {@link LikenessProvider}: an `adapter`, or the `baseUrl` of `@likeness/server` for
+ * the built-in HTTP adapter.
+ */
+export type LikenessProviderProps = {
+  children?: ReactNode
+  /**
+   * A TanStack `QueryClient`. Default: the one of an enclosing `QueryClientProvider`, else a
+   * new one owned by this provider.
+   */
+  queryClient?: QueryClient | undefined
+  /** Separates cached data, e.g. per signed-in user; part of every query key. */
+  scope?: string | undefined
+  /** Where job ids survive reloads. Default: `sessionStorage` (nothing on the server). */
+  storage?: JobIdStorage | undefined
+  /** How often to poll processing assets and running jobs. Default: `DEFAULT_POLLING_SCHEDULE`. */
+  polling?: PollingSchedule | undefined
+} & ({ adapter: HostAdapter; baseUrl?: never } | { baseUrl: string; adapter?: never })
+
+/**
+ * Makes Likeness available to the hooks below it. Renders no markup. Safe during server
+ * rendering (nothing touches `window` until an effect or an action) and under StrictMode.
+ *
+ * @example
+ * ```tsx
+ * <LikenessProvider baseUrl="/api/likeness">
+ *   <App />
+ * </LikenessProvider>
+ * ```
+ */
+export function LikenessProvider(props: LikenessProviderProps) {
+  const outer = useContext(QueryClientContext)
+  const [owned] = useState(() => ((props.queryClient ?? outer) ? null : new QueryClient()))
+  const client = props.queryClient ?? outer ?? owned
+  const { adapter, baseUrl, scope, storage, polling } = props
+  const value = useMemo<LikenessContextValue>(
+    () => ({
+      adapter: adapter ?? createHttpAdapter({ baseUrl }),
+      keys: likenessKeys(scope),
+      storage: storage ?? sessionJobStorage,
+      polling: polling ?? DEFAULT_POLLING_SCHEDULE,
+    }),
+    [adapter, baseUrl, scope, storage, polling],
+  )
+  const content = (
+    <LikenessContext.Provider value={value}>{props.children}</LikenessContext.Provider>
+  )
+  if (!client) return content
+  return client === outer ? (
+    content
+  ) : (
+    <QueryClientProvider client={client}>{content}</QueryClientProvider>
+  )
+}
+
+/**
+ * The adapter, query keys and storage of the nearest {@link LikenessProvider}.
+ *
+ * @example
+ * ```ts
+ * const { adapter, keys } = useLikeness()
+ * ```
+ */
+export function useLikeness(): LikenessContextValue {
+  const value = useContext(LikenessContext)
+  if (!value) throw new Error('Likeness hooks must be used inside <LikenessProvider>.')
+  return value
+}
+
+// sessionStorage can be missing (server rendering) or throw (privacy modes, sandboxed frames);
+// losing the job id then only costs the resume-after-reload convenience.
+const sessionJobStorage: JobIdStorage = {
+  get(key) {
+    try {
+      return globalThis.sessionStorage.getItem(key)
+    } catch {
+      return null
+    }
+  },
+  set(key, value) {
+    try {
+      if (value === null) globalThis.sessionStorage.removeItem(key)
+      else globalThis.sessionStorage.setItem(key, value)
+    } catch {
+      // See above: persistence is best effort.
+    }
+  },
+}
