@@ -1,3 +1,4 @@
+import type { AliasOptions } from 'vite'
 import { defineProject, type TestProjectInlineConfiguration } from 'vitest/config'
 
 // Workspace packages resolve to their `src` through the `@likeness/source` export condition,
@@ -11,9 +12,10 @@ const conditions = ['@likeness/source', 'import', 'module', 'node', 'default']
 export function likenessProject(
   name: string,
   test: TestProjectInlineConfiguration['test'] = {},
+  options: { alias?: AliasOptions } = {},
 ): ReturnType<typeof defineProject> {
   return defineProject({
-    resolve: { conditions },
+    resolve: { conditions, ...(options.alias ? { alias: options.alias } : {}) },
     ssr: { resolve: { conditions, externalConditions: ['@likeness/source'] } },
     test: {
       name,

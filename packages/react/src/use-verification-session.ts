@@ -99,7 +99,9 @@ export function useVerificationSession(
 
   const query = useQuery({
     queryKey: keys.verification,
-    queryFn: ({ signal }) => adapter.getVerification({ signal }),
+    // No abort signal on purpose: a small read that every mount shares, so StrictMode's
+    // unmount-and-remount (React 18) reuses the request in flight instead of cancelling it.
+    queryFn: () => adapter.getVerification(),
   })
   const session = query.data ?? null
 
