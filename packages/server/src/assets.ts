@@ -117,7 +117,11 @@ export async function ownAsset(
   try {
     asset = await ctx.easyrouter.getAsset(assetId, { signal })
   } catch (error) {
-    throw fromUpstream(error)
+    const mapped = fromUpstream(error)
+    // Word for word the refusal above: a different message would tell "someone else's" from
+    // "nobody's".
+    if (mapped.code === 'not_found') throw fail('not_found', 'No such asset.')
+    throw mapped
   }
   if (asset.groupId !== groupId) throw fail('not_found', 'No such asset.')
   await releaseStaged(ctx, asset)
@@ -205,7 +209,7 @@ export async function uploadAsset(ctx: HandlerContext, request: Request, url: UR
   if (declaredType !== null && declaredType !== media.type) {
     throw fail(
       'unsupported_media',
-      `The file is ${media.type === 'audio' ? 'audio' : `a ${media.type}`}, not ${declaredType === 'audio' ? 'audio' : `a ${declaredType}`}.`,
+      `The file is ${describeType(media.type)}, not ${describeType(declaredType)}.`,
     )
   }
 
@@ -240,6 +244,10 @@ export async function uploadAsset(ctx: HandlerContext, request: Request, url: UR
   await sweepStaged(ctx)
   const asset: Asset = toAsset({ ...uploaded, url: undefined })
   return json(201, asset)
+}
+
+function describeType(type: string): string {
+  return type === 'audio' ? 'audio' : type === 'image' ? 'an image' : `a ${type}`
 }
 
 async function stagedUrl(ctx: HandlerContext, key: string): Promise<string> {
