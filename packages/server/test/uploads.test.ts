@@ -1,0 +1,280 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_LIMITS, type LikenessHandlerOptions } from '../src/options.ts'
+import { API_KEY, BASE, harness, PNG, SIM_URL, verify, type Harness } from './harness.ts'
+
+const TTL = DEFAULT_LIMITS.stagedUploadTtlMs
+// The sweep runs at most once a minute.
+const SWEEP_EVERY_MS = 60_000
+
+/**
+ * A harness that also records the staged-file URL each upload handed to EasyRouter, the way
+ * EasyRouter itself received it.
+ */
+function setup(overrides: Partial<LikenessHandlerOptions> = {}) {
+  const stagedUrls: string[] = []
+  const holder: { h?: Harness } = {}
+  const h = harness({
+    easyrouter: {
+      apiKey: API_KEY,
+      baseUrl: SIM_URL,
+      fetch: async (input, init) => {
+        const request = new Request(input, init)
+        if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/assets')) {
+          const body = (await request.clone().json()) as { url: string }
+          stagedUrls.push(body.url)
+        }
+        return holder.h!.sim.fetch(request)
+      },
+    },
+    ...overrides,
+  })
+  holder.h = h
+  return { h, stagedUrls }
+}
+
+async function upload(h: Harness, stagedUrls: string[], user = 'alice', name = 'portrait.png') {
+  const reply = await h.as(user).upload(PNG, `name=${name}`)
+  expect(reply.status).toBe(201)
+  const record = await h.store.getAsset(reply.body.id)
+  expect(record?.blobKey).toBeDefined()
+  const url = stagedUrls.at(-1)!
+  return { id: reply.body.id as string, key: record!.blobKey!, url }
+}
+
+/** Fetches a staged file the way EasyRouter does: no login, no cookies, no protocol header. */
+const fetchStaged = (h: Harness, url: string | URL, method = 'GET') =>
+  h.handle(new Request(url, { method }))
+
+const stagedCount = async (h: Harness) =>
+  (await h.store.listStagedAssets(Number.MAX_SAFE_INTEGER)).length
+
+describe('staged uploads', () => {
+  it('serves the staged file at its signed URL, to nobody in particular, as inert bytes', async () => {
+    const { h, stagedUrls } = setup()
+    await verify(h, 'alice')
+    const { key, url } = await upload(h, stagedUrls)
+
+    const signed = new URL(url)
+    expect(`${signed.origin}${signed.pathname}`).toBe(`${BASE}/uploads/${key}`)
+    expect(Number(signed.searchParams.get('expires'))).toBe(h.clock.now() + TTL)
+    expect(key).toMatch(/^[A-Za-z0-9_-]{32,}$/)
+
+    const response = await fetchStaged(h, url)
+    expect(response.status).toBe(200)
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(PNG)
+    expect(response.headers.get('content-type')).toBe('image/png')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('content-security-policy')).toContain('sandbox')
+    expect(response.headers.get('cache-control')).toContain('no-store')
+    expect(response.headers.get('content-length')).toBe(String(PNG.byteLength))
+    const head = await fetchStaged(h, url, 'HEAD')
+    expect(head.status).toBe(200)
+    expect((await head.arrayBuffer()).byteLength).toBe(0)
+  })
+
+  it('refuses a staged URL whose signature, expiry or key was changed', async () => {
+    const { h, stagedUrls } = setup()
+    await verify(h, 'alice')
+    const first = await upload(h, stagedUrls)
+    const second = await upload(h, stagedUrls, 'alice', 'second.png')
+    const signature = new URL(first.url).searchParams.get('signature')!
+    const flip = (text: string, at: number) =>
+      `${text.slice(0, at)}${text[at] === 'A' ? 'B' : 'A'}${text.slice(at + 1)}`
+
+    const edits: [string, string | null][] = [
+      ['signature', flip(signature, 0)],
+      ['signature', flip(signature, signature.length - 1)],
+      ['signature', signature.slice(0, -2)],
+      ['signature', ''],
+      ['signature', null],
+      ['signature', `${signature}=`],
+      ['expires', String(h.clock.now() + TTL * 100)],
+      ['expires', null],
+    ]
+    const tampered = edits.map(([name, value]) => {
+      const url = new URL(first.url)
+      if (value === null) url.searchParams.delete(name)
+      else url.searchParams.set(name, value)
+      return url
+    })
+    // The second upload's key with the first one's signature, and the other way round.
+    const swapped = new URL(first.url)
+    swapped.pathname = swapped.pathname.replace(first.key, second.key)
+    tampered.push(swapped)
+    tampered.push(
+      new URL(
+        `${BASE}/uploads/${first.key}?${new URLSearchParams({
+          expires: new URL(second.url).searchParams.get('expires')!,
+          signature: new URL(second.url).searchParams.get('signature')!,
+        }).toString()}`,
+      ),
+    )
+
+    for (const url of tampered) {
+      const response = await fetchStaged(h, url)
+      expect({ url: url.toString(), status: response.status }).toEqual({
+        url: url.toString(),
+        status: 404,
+      })
+      expect(await response.text()).not.toContain('PNG')
+    }
+    // The genuine ones still work.
+    expect((await fetchStaged(h, first.url)).status).toBe(200)
+    expect((await fetchStaged(h, second.url)).status).toBe(200)
+  })
+
+  it('stops serving the staged file once its URL expires', async () => {
+    const { h, stagedUrls } = setup()
+    await verify(h, 'alice')
+    const { key, url } = await upload(h, stagedUrls)
+    h.clock.advance(TTL)
+    expect((await fetchStaged(h, url)).status).toBe(200)
+    h.clock.advance(1)
+    const expired = await fetchStaged(h, url)
+    expect(expired.status).toBe(404)
+    // Refused for its age alone: the bytes are still stored, as no sweep has run.
+    expect(await h.blobStore.get(key)).toBeDefined()
+  })
+
+  it('deletes the staged copy once EasyRouter has taken the asset', async () => {
+    const { h, stagedUrls } = setup()
+    await verify(h, 'alice')
+    const alice = h.as('alice')
+    const read = await upload(h, stagedUrls)
+    const listed = await upload(h, stagedUrls, 'alice', 'listed.png')
+    await h.sim.settle()
+
+    // Still processing: the staged copy stays, EasyRouter may still need it.
+    expect((await alice.get(`/assets/${read.id}`)).body.status).toBe('processing')
+    expect(await h.blobStore.get(read.key)).toBeDefined()
+    expect((await h.store.getAsset(read.id))?.blobKey).toBe(read.key)
+
+    h.clock.advance(1000)
+    // Taken, seen by reading the asset...
+    expect((await alice.get(`/assets/${read.id}`)).body.status).toBe('active')
+    expect(await h.blobStore.get(read.key)).toBeUndefined()
+    expect((await h.store.getAsset(read.id))?.blobKey).toBeUndefined()
+    expect((await fetchStaged(h, read.url)).status).toBe(404)
+    // ...or by listing it.
+    expect(await h.blobStore.get(listed.key)).toBeDefined()
+    expect((await alice.get('/assets')).body.items).toHaveLength(2)
+    expect(await h.blobStore.get(listed.key)).toBeUndefined()
+    expect((await h.store.getAsset(listed.id))?.blobKey).toBeUndefined()
+    expect(await stagedCount(h)).toBe(0)
+  })
+
+  it('deletes the staged copy when EasyRouter rejects the asset, and when the person deletes it', async () => {
+    const { h, stagedUrls } = setup()
+    await verify(h, 'alice')
+    const alice = h.as('alice')
+    // The simulator fails images named with "mismatch" (FaceMismatch).
+    const failed = await upload(h, stagedUrls, 'alice', 'face-mismatch.png')
+    const deleted = await upload(h, stagedUrls, 'alice', 'deleted.png')
+    await h.sim.settle()
+    h.clock.advance(1000)
+    expect((await alice.get(`/assets/${failed.id}`)).body.status).toBe('failed')
+    expect(await h.blobStore.get(failed.key)).toBeUndefined()
+    expect((await alice.del(`/assets/${deleted.id}`)).status).toBe(204)
+    expect(await h.blobStore.get(deleted.key)).toBeUndefined()
+    expect(await h.store.getAsset(deleted.id)).toBeUndefined()
+  })
+
+  it('sweeps a staged copy EasyRouter never finished with after its TTL, on a later upload', async () => {
+    const { h, stagedUrls } = setup()
+    await verify(h, 'alice')
+    const old = await upload(h, stagedUrls)
+    // Nobody reads it: the handler never learns that EasyRouter took it.
+    h.clock.advance(TTL / 2)
+    const younger = await upload(h, stagedUrls, 'alice', 'younger.png')
+    expect(await h.blobStore.get(old.key)).toBeDefined()
+
+    h.clock.advance(TTL / 2 + SWEEP_EVERY_MS)
+    await upload(h, stagedUrls, 'alice', 'later.png')
+    expect(await h.blobStore.get(old.key)).toBeUndefined()
+    // The asset itself is still known (and its owner with it); only the staged copy went.
+    const record = await h.store.getAsset(old.id)
+    expect(record).toMatchObject({ id: old.id, userId: 'alice' })
+    expect(record?.blobKey).toBeUndefined()
+    // Younger than the TTL: kept.
+    expect(await h.blobStore.get(younger.key)).toBeDefined()
+    expect((await h.store.getAsset(younger.id))?.blobKey).toBe(younger.key)
+  })
+
+  it('sweeps on a later list too, even when the list does not include the asset', async () => {
+    const { h, stagedUrls } = setup()
+    await verify(h, 'alice')
+    const old = await upload(h, stagedUrls, 'alice', 'forgotten.png')
+    h.clock.advance(TTL + SWEEP_EVERY_MS)
+    const listed = await h.as('alice').get('/assets?name=no-such-name')
+    expect(listed.body.items).toEqual([])
+    expect(await h.blobStore.get(old.key)).toBeUndefined()
+    expect(await stagedCount(h)).toBe(0)
+  })
+
+  it('keeps nothing staged when EasyRouter fails the upload, and says so as 502', async () => {
+    const { h, stagedUrls } = setup()
+    await verify(h, 'alice')
+    h.sim.faults.add({ method: 'POST', path: '/api/*/assets', status: 500 })
+    const reply = await h.as('alice').upload(PNG)
+    expect(reply.status).toBe(502)
+    expect(reply.body.error).toMatchObject({ code: 'upstream_error', status: 502 })
+    expect(await stagedCount(h)).toBe(0)
+    // EasyRouter was handed a URL; it no longer serves anything.
+    expect(stagedUrls).toHaveLength(1)
+    const key = new URL(stagedUrls[0]!).pathname.split('/').at(-1)!
+    expect(await h.blobStore.get(key)).toBeUndefined()
+    expect((await fetchStaged(h, stagedUrls[0]!)).status).toBe(404)
+    // A POST is never retried: one upstream attempt.
+    expect(
+      h.sim.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/assets')),
+    ).toHaveLength(1)
+  })
+
+  it('keeps nothing staged when EasyRouter cannot be reached during the upload', async () => {
+    const { h, stagedUrls } = setup()
+    await verify(h, 'alice')
+    h.sim.faults.add({ method: 'POST', path: '/api/*/assets', drop: true })
+    const reply = await h.as('alice').upload(PNG)
+    expect(reply.status).toBe(502)
+    expect(reply.body.error.code).toBe('network')
+    expect(await stagedCount(h)).toBe(0)
+    const key = new URL(stagedUrls[0]!).pathname.split('/').at(-1)!
+    expect(await h.blobStore.get(key)).toBeUndefined()
+  })
+
+  it('rate-limits uploads per user with Retry-After, leaving others alone', async () => {
+    const { h, stagedUrls } = setup({
+      limits: {
+        rateLimits: {
+          ...DEFAULT_LIMITS.rateLimits,
+          upload: { max: 2, windowMs: 60_000 },
+        },
+      },
+    })
+    await verify(h, 'alice')
+    await verify(h, 'bob')
+    const alice = h.as('alice')
+    expect((await alice.upload(PNG)).status).toBe(201)
+    h.clock.advance(20_000)
+    expect((await alice.upload(PNG)).status).toBe(201)
+    const uploadsBefore = stagedUrls.length
+
+    const limited = await alice.upload(PNG)
+    expect(limited.status).toBe(429)
+    expect(limited.body.error).toMatchObject({ code: 'rate_limited', retryable: true })
+    expect(limited.headers.get('retry-after')).toBe('40')
+    // Refused before anything was staged or sent.
+    expect(stagedUrls).toHaveLength(uploadsBefore)
+    expect(await stagedCount(h)).toBe(2)
+
+    // Bob has his own allowance.
+    expect((await h.as('bob').upload(PNG)).status).toBe(201)
+    expect((await h.as('bob').upload(PNG)).status).toBe(201)
+    expect((await h.as('bob').upload(PNG)).status).toBe(429)
+
+    h.clock.advance(39_000)
+    expect((await alice.upload(PNG)).headers.get('retry-after')).toBe('1')
+    h.clock.advance(1000)
+    expect((await alice.upload(PNG)).status).toBe(201)
+  })
+})
