@@ -1,0 +1,390 @@
+import {
+  DEFAULT_RETRY_SCHEDULE,
+  isLikenessError,
+  isTerminalVideoJobStatus,
+  LikenessError,
+  pollDelay,
+  pollDelayForAge,
+  validateVideoJobInput,
+  type HostAdapter,
+  type VideoInputIssue,
+  type VideoJob,
+  type VideoJobInput,
+  type VideoJobStatus,
+} from '@likeness/core'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useLikeness, type JobIdStorage } from './provider.tsx'
+
+/**
+ * Options of {@link useVideoJob}.
+ *
+ * @example
+ * ```ts
+ * useVideoJob({ storageKey: 'studio:video', onCompleted: (job) => toast('Your video is ready') })
+ * ```
+ */
+export interface UseVideoJobOptions {
+  /**
+   * Watch this job (from a URL, a list...). It is never written to storage: that is for jobs
+   * submitted here. A later `submit` or `detach` takes over until `jobId` changes.
+   */
+  jobId?: string | undefined
+  /**
+   * Where the id of a submitted job is kept so a reload re-attaches to it without submitting
+   * again (the provider's `storage`, sessionStorage by default). Default `likeness:video-job`;
+   * `false` keeps nothing. Hooks sharing a key follow the same stored job.
+   */
+  storageKey?: string | false | undefined
+  /** Called once when a job this hook saw running completes. */
+  onCompleted?: ((job: VideoJob) => void) | undefined
+  /** Called once when a job this hook saw running fails. */
+  onFailed?: ((job: VideoJob) => void) | undefined
+}
+
+/**
+ * Where a video job stands, as {@link useVideoJob} reports it: `idle` (nothing watched, or a
+ * re-attached job not read yet: then `jobId` is set), `submitting`, then the job's own status.
+ *
+ * @example
+ * ```ts
+ * const label: Record<VideoJobHookStatus, string> = { idle: 'Generate', submitting: 'Sending', ... }
+ * ```
+ */
+export type VideoJobHookStatus = 'idle' | 'submitting' | VideoJobStatus
+
+/**
+ * What {@link useVideoJob} returns.
+ *
+ * @example
+ * ```ts
+ * const { status, progress, elapsedMs, videoUrl, error, issues, submit, detach }: VideoJobState =
+ *   useVideoJob()
+ * ```
+ */
+export interface VideoJobState {
+  /** The watched job as last read from the server; `null` before its first read. */
+  job: VideoJob | null
+  /** The watched job's id, set as soon as it is known (before `job` is read). */
+  jobId: string | null
+  /** `submitting` while a submit is in flight, else the job's status, `idle` with no job. */
+  status: VideoJobHookStatus
+  /** 0 to 100; 100 once completed. */
+  progress: number
+  /**
+   * Milliseconds since the job was created, by this device's clock: updated about once a
+   * second and on every poll while it runs, frozen at `completedAt` once it ends.
+   */
+  elapsedMs: number
+  /** The finished video (a temporary link); `null` until completed. */
+  videoUrl: string | null
+  /**
+   * The last submit's failure, else the last poll's, else the job's own failure: a
+   * `LikenessError` with code `upstream_error`, the job's message, and the router's code in
+   * `details.reasonCode`.
+   */
+  error: LikenessError | null
+  /** Why the last submit was refused, per field: from validation here, or from the server. */
+  issues: VideoInputIssue[]
+  /** True from submit until the job completes or fails. */
+  isRunning: boolean
+  /**
+   * Validates and submits a video job, then watches it. Never rejects: resolves the job, or
+   * `null` when refused (see `issues` and `error`). A second call while one is in flight
+   * returns the same promise. One idempotency key per call: failures that may not have reached
+   * the server (network, timeout, a create still in progress) are retried up to twice with it,
+   * so one call creates at most one job. A rate limit is reported, not retried.
+   */
+  submit: (input: VideoJobInput) => Promise<VideoJob | null>
+  /**
+   * Stops watching (the job itself keeps running on the server), forgets the stored id and
+   * clears `error` and `issues`: back to `idle`. A submit still in flight is not watched when
+   * it lands (its promise still resolves the job).
+   */
+  detach: () => void
+}
+
+/**
+ * What {@link useVideoJobs} returns.
+ *
+ * @example
+ * ```ts
+ * const { jobs, isLoading, error, refetch }: VideoJobList = useVideoJobs()
+ * ```
+ */
+export interface VideoJobList {
+  /** The person's recent jobs, newest first, as the server last stored them. */
+  jobs: VideoJob[]
+  /** True until the first answer. */
+  isLoading: boolean
+  error: LikenessError | null
+  refetch: () => Promise<unknown>
+}
+
+const DEFAULT_STORAGE_KEY = 'likeness:video-job'
+const NO_ISSUES: VideoInputIssue[] = []
+const NO_JOBS: VideoJob[] = []
+
+interface Submission {
+  pending: boolean
+  error: LikenessError | null
+  issues: VideoInputIssue[]
+}
+const IDLE: Submission = { pending: false, error: null, issues: NO_ISSUES }
+
+// Storage has no change events within a page, so writes go through here to wake every hook
+// reading the same key.
+const listeners = new Set<() => void>()
+const subscribe = (listener: () => void) => {
+  listeners.add(listener)
+  return () => void listeners.delete(listener)
+}
+const remember = (storage: JobIdStorage, key: string | false, id: string | null) => {
+  if (key === false) return
+  storage.set(key, id)
+  for (const listener of listeners) listener()
+}
+
+/**
+ * Submits a Seedance video job and follows it to the end: status, progress, elapsed time and
+ * the finished video. Any number of components watching one job share one poll loop, which
+ * slows down as the job ages (`pollDelayForAge` with the provider's `polling`) and, as TanStack
+ * Query does by default, pauses while the tab is hidden. The id of a submitted job survives a
+ * reload (see `storageKey`), so `useVideoJob()` after a reload picks the job up again.
+ *
+ * @example
+ * ```tsx
+ * const { submit, status, progress, videoUrl, issues } = useVideoJob()
+ * if (videoUrl) return <video src={videoUrl} controls />
+ * return (
+ *   <button disabled={status !== 'idle'} onClick={() => void submit({ model, prompt })}>
+ *     {status === 'idle' ? 'Generate' : `${progress}%`}
+ *   </button>
+ * )
+ * ```
+ */
+export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): VideoJobState {
+  const options =
+    typeof jobIdOrOptions === 'string' ? { jobId: jobIdOrOptions } : (jobIdOrOptions ?? {})
+  const { jobId: given } = options
+  const key = options.storageKey ?? DEFAULT_STORAGE_KEY
+  const latest = useRef(options)
+  latest.current = options
+  const { adapter, keys, storage, polling } = useLikeness()
+  const queryClient = useQueryClient()
+  const [submission, setSubmission] = useState<Submission>(IDLE)
+  const [now, setNow] = useState(Date.now)
+  // What submit or detach chose, until the `jobId` option it overrode changes.
+  const [own, setOwn] = useState<{ id: string | null; over: string | undefined } | null>(null)
+  const inFlight = useRef<Promise<VideoJob | null> | null>(null)
+  const generation = useRef(0)
+
+  const stored = useSyncExternalStore(
+    subscribe,
+    () => (key === false ? null : storage.get(key)),
+    () => null,
+  )
+  const id = own && own.over === given ? own.id : (given ?? stored)
+
+  const query = useQuery({
+    queryKey: keys.videoJob(id ?? ''),
+    // No abort signal, as in useVerificationSession: polls are shared by every watcher.
+    queryFn: async () => {
+      const before = queryClient.getQueryData<VideoJob>(keys.videoJob(id ?? ''))
+      const job = await adapter.getVideoJob(id ?? '')
+      if (
+        before &&
+        !isTerminalVideoJobStatus(before.status) &&
+        isTerminalVideoJobStatus(job.status)
+      )
+        void queryClient.invalidateQueries({ queryKey: keys.videoJobList })
+      return job
+    },
+    enabled: id !== null,
+    // A pure function of the shared query state, so every watcher computes the same delay and
+    // their timers stay in step (TanStack then sends one request); the jitter comes from the
+    // answer's arrival time.
+    refetchInterval: ({ state: { data, dataUpdatedAt: at } }) =>
+      data && !isTerminalVideoJobStatus(data.status)
+        ? pollDelayForAge(at - Date.parse(data.createdAt), polling, {
+            random: () => (at % 1000) / 1000,
+          })
+        : false,
+  })
+  const job = id === null ? null : (query.data ?? null)
+
+  const submit = useCallback(
+    (input: VideoJobInput): Promise<VideoJob | null> => {
+      if (inFlight.current) return inFlight.current
+      const checked = validateVideoJobInput(input)
+      if (!checked.ok) {
+        setSubmission({ ...IDLE, issues: checked.issues })
+        return Promise.resolve(null)
+      }
+      setSubmission({ ...IDLE, pending: true })
+      const started = generation.current
+      const current = (): boolean => started === generation.current
+      const promise: Promise<VideoJob | null> = create(adapter, checked.value, newKey())
+        .then(
+          (created) => {
+            queryClient.setQueryData(keys.videoJob(created.id), created)
+            void queryClient.invalidateQueries({ queryKey: keys.videoJobList })
+            if (current()) {
+              setOwn({ id: created.id, over: latest.current.jobId })
+              remember(storage, latest.current.storageKey ?? DEFAULT_STORAGE_KEY, created.id)
+              setSubmission(IDLE)
+            }
+            return created
+          },
+          (reason: unknown) => {
+            const error = toError(reason)
+            const found = error.details?.issues
+            if (current())
+              setSubmission({
+                pending: false,
+                error,
+                issues: Array.isArray(found) ? (found as VideoInputIssue[]) : NO_ISSUES,
+              })
+            return null
+          },
+        )
+        .finally(() => {
+          if (inFlight.current === promise) inFlight.current = null
+        })
+      inFlight.current = promise
+      return promise
+    },
+    [adapter, queryClient, keys, storage],
+  )
+
+  const detach = useCallback(() => {
+    generation.current += 1
+    inFlight.current = null
+    setOwn({ id: null, over: given })
+    setSubmission(IDLE)
+    if (key !== false && id !== null && storage.get(key) === id) remember(storage, key, null)
+  }, [given, key, id, storage])
+
+  // A stored id the server does not know (data deleted, another person signed in) is dropped.
+  const missing = isLikenessError(query.error) && query.error.code === 'not_found'
+  useEffect(() => {
+    if (missing && id === stored) remember(storage, key, null)
+  }, [missing, id, stored, storage, key])
+
+  const running = job !== null && !isTerminalVideoJobStatus(job.status)
+  useEffect(() => {
+    if (!running) return
+    const timer = setInterval(() => {
+      setNow(Date.now())
+    }, 1000)
+    return () => {
+      clearInterval(timer)
+    }
+  }, [running])
+
+  // Report each job once, and only when this hook saw it running: a reload onto a finished
+  // job is not news.
+  const seen = useRef<string | null>(null)
+  useEffect(() => {
+    if (!job) return
+    if (!isTerminalVideoJobStatus(job.status)) seen.current = job.id
+    else if (seen.current === job.id) {
+      seen.current = null
+      const { onCompleted, onFailed } = latest.current
+      ;(job.status === 'completed' ? onCompleted : onFailed)?.(job)
+    }
+  }, [job])
+
+  const failure = useMemo(
+    () =>
+      job?.status === 'failed'
+        ? new LikenessError('upstream_error', {
+            message: job.error?.message,
+            details: { jobId: job.id, reasonCode: job.error?.code },
+          })
+        : null,
+    [job],
+  )
+
+  const status: VideoJobHookStatus = submission.pending ? 'submitting' : (job?.status ?? 'idle')
+  const end = running
+    ? Math.max(now, query.dataUpdatedAt)
+    : Date.parse(job?.completedAt ?? '') || query.dataUpdatedAt
+  const error = submission.error ?? (query.error && toError(query.error))
+  return {
+    job,
+    jobId: id,
+    status,
+    progress: job?.status === 'completed' ? 100 : (job?.progress ?? 0),
+    elapsedMs: job ? Math.max(0, end - Date.parse(job.createdAt)) || 0 : 0,
+    videoUrl: (job?.status === 'completed' && job.videoUrl) || null,
+    error: error ?? failure,
+    issues: submission.issues,
+    isRunning: status === 'submitting' || running,
+    submit,
+    detach,
+  }
+}
+
+/**
+ * The person's recent video jobs, newest first. It refreshes after a submit and when a job
+ * watched by {@link useVideoJob} ends; running jobs in it move on only while some
+ * `useVideoJob(id)` watches them.
+ *
+ * @example
+ * ```tsx
+ * const { jobs } = useVideoJobs()
+ * return <ul>{jobs.map((job) => <li key={job.id}>{job.status}</li>)}</ul>
+ * ```
+ */
+export function useVideoJobs(): VideoJobList {
+  const { adapter, keys } = useLikeness()
+  const query = useQuery({
+    queryKey: keys.videoJobList,
+    queryFn: () => adapter.listVideoJobs(),
+  })
+  return {
+    jobs: query.data ?? NO_JOBS,
+    isLoading: query.isPending,
+    error: query.error ? toError(query.error) : null,
+    refetch: query.refetch,
+  }
+}
+
+// Retries what may not have reached the server with the same key, which the server answers
+// with the job it already made. A rate limit is the person's to wait out.
+async function create(
+  adapter: HostAdapter,
+  input: VideoJobInput,
+  idempotencyKey: string,
+): Promise<VideoJob> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await adapter.createVideoJob(input, { idempotencyKey })
+    } catch (error) {
+      if (
+        attempt > 1 ||
+        !isLikenessError(error) ||
+        !error.retryable ||
+        error.code === 'rate_limited'
+      )
+        throw error
+      const { retryAfterMs } = error
+      await new Promise((resolve) =>
+        setTimeout(resolve, pollDelay(attempt, DEFAULT_RETRY_SCHEDULE, { retryAfterMs })),
+      )
+    }
+  }
+}
+
+// randomUUID exists only in secure contexts; an app tried over http on a LAN address has not.
+function newKey(): string {
+  return (
+    (crypto as Partial<Crypto>).randomUUID?.() ??
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16)).join('-')
+  )
+}
+
+function toError(error: unknown): LikenessError {
+  return isLikenessError(error) ? error : new LikenessError('unknown', { cause: error })
+}
