@@ -92,3 +92,12 @@ export {
   type VerificationMessage,
 } from './protocol.ts'
 export { createHttpAdapter, type HttpAdapterOptions } from './http-adapter.ts'
+export { checkFile, type FileRules, type FileCheck, type FileCheckCode } from './file-checks.ts'
+export {
+  createUploadQueue,
+  type UploadQueue,
+  type UploadQueueOptions,
+  type UploadItem,
+  type UploadStatus,
+  type UploadSnapshot,
+} from './upload-queue.ts'

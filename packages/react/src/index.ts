@@ -11,3 +11,12 @@ export {
   type VerificationSessionState,
   type VerificationHookStatus,
 } from './use-verification-session.ts'
+export { useAssets, type UseAssetsOptions, type AssetsState } from './use-assets.ts'
+export {
+  useVideoJob,
+  useVideoJobs,
+  type UseVideoJobOptions,
+  type VideoJobState,
+  type VideoJobHookStatus,
+  type VideoJobList,
+} from './use-video-job.ts'

@@ -140,8 +140,9 @@ export async function listAssets(ctx: HandlerContext, request: Request, url: URL
   } catch (error) {
     throw fromUpstream(error)
   }
-  // The group filter above is the ownership check; keep it even if EasyRouter ignored it.
-  const items = page.items.filter((item) => item.groupId === undefined || item.groupId === groupId)
+  // The group filter above is the ownership check; enforce it again in case EasyRouter ignored
+  // it, and leave out anything whose group is not stated.
+  const items = page.items.filter((item) => item.groupId === groupId)
   for (const item of items) await releaseStaged(ctx, item)
   await sweepStaged(ctx)
   return json(200, {

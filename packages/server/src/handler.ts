@@ -176,7 +176,7 @@ export function createLikenessHandler(options: LikenessHandlerOptions): Likeness
     try {
       if (path === undefined) throw fail('not_found', 'No such route.')
       if (request.method === 'GET' || request.method === 'HEAD') {
-        if (path === '/verification/callback') {
+        if (path === '/verification/callback' && request.method === 'GET') {
           return await verificationCallback(ctx, request, url, await identify(request, false))
         }
         if (path === '/verification/popup.js') return popupScript()

@@ -85,10 +85,13 @@ export function fromUpstream(error: unknown): LikenessError {
     case 'not_found':
       return new LikenessError('not_found', { message: 'No such item.', cause: error })
     case 'invalid_request':
-      return new LikenessError('invalid_request', { message: error.message, cause: error })
+      // EasyRouter's own wording may name ids the browser must not see; it stays in `cause`.
+      return new LikenessError('invalid_request', {
+        message: 'The video service refused the request.',
+        cause: error,
+      })
     default:
       return new LikenessError(error.code, {
-        message: error.message,
         retryable: error.retryable,
         retryAfterMs: error.retryAfterMs,
         cause: error,
