@@ -30,6 +30,29 @@ interface CodeInfo {
   readonly retryable: boolean
 }
 
+const MESSAGES: Record<LikenessErrorCode, string> = {
+  invalid_request: 'The request was not valid.',
+  unauthorized: 'Please sign in.',
+  forbidden: 'This is not allowed.',
+  not_found: 'Not found.',
+  conflict: 'This conflicts with the current state.',
+  payload_too_large: 'The upload is too large.',
+  unsupported_media: 'This kind of file is not supported.',
+  not_verified: 'Verify that you are a real person first.',
+  rate_limited: 'Too many requests. Please wait a moment.',
+  upstream_error: 'The video service reported an error.',
+  upstream_unavailable: 'The video service is unavailable.',
+  malformed_response: 'The service sent an unreadable response.',
+  timeout: 'The request took too long.',
+  network: 'The network connection failed.',
+  aborted: 'The request was cancelled.',
+  unknown: 'Something went wrong.',
+}
+
+// Failures where sending the same request again later may work.
+const RETRYABLE =
+  /^(rate_limited|upstream_error|upstream_unavailable|malformed_response|timeout|network)$/
+
 /**
  * The default human message and retry advice for every {@link LikenessErrorCode}. Retryable
  * codes describe failures where the same request may succeed later unchanged.
@@ -39,30 +62,12 @@ interface CodeInfo {
  * LIKENESS_ERROR_CODES.timeout.retryable // true
  * ```
  */
-export const LIKENESS_ERROR_CODES: Readonly<Record<LikenessErrorCode, CodeInfo>> = {
-  invalid_request: { message: 'The request was not valid.', retryable: false },
-  unauthorized: { message: 'Authentication is required or was refused.', retryable: false },
-  forbidden: { message: 'This action is not allowed.', retryable: false },
-  not_found: { message: 'The requested item does not exist.', retryable: false },
-  conflict: { message: 'The request conflicts with the current state.', retryable: false },
-  payload_too_large: { message: 'The upload is too large.', retryable: false },
-  unsupported_media: { message: 'This kind of file is not supported.', retryable: false },
-  not_verified: { message: 'Verify that you are a real person first.', retryable: false },
-  rate_limited: { message: 'Too many requests. Please wait a moment.', retryable: true },
-  upstream_error: { message: 'The video service reported an error.', retryable: true },
-  upstream_unavailable: {
-    message: 'The video service is unavailable right now.',
-    retryable: true,
-  },
-  malformed_response: {
-    message: 'The service sent a response that could not be understood.',
-    retryable: true,
-  },
-  timeout: { message: 'The request took too long.', retryable: true },
-  network: { message: 'The network connection failed.', retryable: true },
-  aborted: { message: 'The request was cancelled.', retryable: false },
-  unknown: { message: 'Something went wrong.', retryable: false },
-}
+export const LIKENESS_ERROR_CODES = Object.fromEntries(
+  Object.entries(MESSAGES).map(([code, message]) => [
+    code,
+    { message, retryable: RETRYABLE.test(code) },
+  ]),
+) as Readonly<Record<LikenessErrorCode, CodeInfo>>
 
 /** Options for {@link LikenessError}; everything but `code` has a sensible default. */
 export interface LikenessErrorOptions {
@@ -98,25 +103,19 @@ export class LikenessError extends Error {
   readonly details: Readonly<Record<string, unknown>> | undefined
 
   constructor(code: LikenessErrorCode, options: LikenessErrorOptions = {}) {
-    const info = LIKENESS_ERROR_CODES[code]
-    super(options.message ?? info.message, { cause: options.cause })
+    super(options.message ?? MESSAGES[code], { cause: options.cause })
     this.code = code
     this.status = options.status
-    this.retryable = options.retryable ?? info.retryable
+    this.retryable = options.retryable ?? RETRYABLE.test(code)
     this.retryAfterMs = options.retryAfterMs
     this.details = options.details
   }
 
   /** A plain, JSON-safe form (no `cause`, no stack) for sending across a process boundary. */
   toJSON(): SerializedLikenessError {
-    return {
-      code: this.code,
-      message: this.message,
-      retryable: this.retryable,
-      ...(this.status === undefined ? {} : { status: this.status }),
-      ...(this.retryAfterMs === undefined ? {} : { retryAfterMs: this.retryAfterMs }),
-      ...(this.details === undefined ? {} : { details: this.details }),
-    }
+    // JSON leaves out the fields that are undefined.
+    const { code, message, retryable, status, retryAfterMs, details } = this
+    return { code, message, retryable, status, retryAfterMs, details } as SerializedLikenessError
   }
 }
 
@@ -157,7 +156,7 @@ export function isLikenessError(value: unknown): value is LikenessError {
  * ```
  */
 export function isLikenessErrorCode(value: unknown): value is LikenessErrorCode {
-  return typeof value === 'string' && Object.hasOwn(LIKENESS_ERROR_CODES, value)
+  return typeof value === 'string' && Object.hasOwn(MESSAGES, value)
 }
 
 /**
@@ -169,16 +168,35 @@ export function isLikenessErrorCode(value: unknown): value is LikenessErrorCode 
  * ```
  */
 export function errorCodeForStatus(status: number): LikenessErrorCode {
-  if (status === 400 || status === 422) return 'invalid_request'
-  if (status === 401) return 'unauthorized'
-  if (status === 403) return 'forbidden'
-  if (status === 404 || status === 410) return 'not_found'
-  if (status === 409) return 'conflict'
-  if (status === 413) return 'payload_too_large'
-  if (status === 415) return 'unsupported_media'
-  if (status === 408) return 'timeout'
-  if (status === 429) return 'rate_limited'
-  if (status === 502 || status === 503 || status === 504) return 'upstream_unavailable'
-  if (status >= 500) return 'upstream_error'
-  return status >= 400 ? 'invalid_request' : 'unknown'
+  return (
+    BY_STATUS[status] ??
+    (status >= 500 ? 'upstream_error' : status >= 400 ? 'invalid_request' : 'unknown')
+  )
+}
+
+const BY_STATUS: Partial<Record<number, LikenessErrorCode>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  408: 'timeout',
+  409: 'conflict',
+  410: 'not_found',
+  413: 'payload_too_large',
+  415: 'unsupported_media',
+  429: 'rate_limited',
+  502: 'upstream_unavailable',
+  503: 'upstream_unavailable',
+  504: 'upstream_unavailable',
+}
+
+/**
+ * `value` if it is a {@link LikenessError}, else an `unknown` one that keeps it as `cause`.
+ *
+ * @example
+ * ```ts
+ * catch (error) { setError(toLikenessError(error)) }
+ * ```
+ */
+export function toLikenessError(value: unknown): LikenessError {
+  return isLikenessError(value) ? value : new LikenessError('unknown', { cause: value })
 }

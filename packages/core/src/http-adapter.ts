@@ -1,6 +1,6 @@
 import type { Asset, AssetListQuery, AssetPage, UploadProgress } from './asset.ts'
 import { LikenessError, isLikenessErrorCode, errorCodeForStatus } from './errors.ts'
-import type { HostAdapter } from './host-adapter.ts'
+import type { CallOptions, HostAdapter } from './host-adapter.ts'
 import { parseRetryAfter } from './polling.ts'
 import { IDEMPOTENCY_KEY_HEADER, LIKENESS_REQUEST_HEADER } from './protocol.ts'
 import type { StartedVerification, VerificationSession } from './verification.ts'
@@ -47,227 +47,195 @@ export interface HttpAdapterOptions {
  */
 export function createHttpAdapter(options: HttpAdapterOptions): HostAdapter {
   const base = options.baseUrl.replace(/\/+$/, '')
-  const doFetch = (...args: Parameters<typeof fetch>) =>
-    (options.fetch ?? globalThis.fetch)(...args)
   const credentials = options.credentials ?? 'same-origin'
 
-  async function headers(extra: Record<string, string>): Promise<Record<string, string>> {
-    const custom = typeof options.headers === 'function' ? await options.headers() : options.headers
-    return { accept: 'application/json', ...custom, ...extra }
-  }
-
-  async function call<T>(
+  // One request, by fetch or (for uploads with progress) XHR; always a value or a LikenessError.
+  async function send<T>(
     method: string,
     path: string,
     init: {
-      body?: unknown
+      body?: BodyInit
+      json?: unknown
       headers?: Record<string, string>
       signal?: AbortSignal | undefined
+      onProgress?: ((progress: UploadProgress) => void) | undefined
     } = {},
   ): Promise<T> {
-    if (init.signal?.aborted) throw transportError(undefined, init.signal)
-    const changes = method !== 'GET'
-    const extra: Record<string, string> = { ...init.headers }
-    if (changes) extra[LIKENESS_REQUEST_HEADER] = '1'
-    if (init.body !== undefined) extra['content-type'] = 'application/json'
-    let response: Response
-    try {
-      response = await doFetch(`${base}${path}`, {
-        method,
-        headers: await headers(extra),
-        credentials,
-        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-        ...(init.signal ? { signal: init.signal } : {}),
-      })
-    } catch (error) {
-      throw transportError(error, init.signal)
+    const { signal, onProgress } = init
+    if (signal?.aborted) throw aborted(signal)
+    const custom = typeof options.headers === 'function' ? await options.headers() : options.headers
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...custom,
+      ...init.headers,
     }
-    return read<T>(response.status, response.headers.get('retry-after'), () => response.text())
-  }
-
-  return {
-    startVerification: (input, callOptions) =>
-      call<StartedVerification>('POST', '/verification', {
-        body: input,
-        signal: callOptions?.signal,
-      }),
-    getVerification: async (callOptions) =>
-      (
-        await call<{ session: VerificationSession | null }>('GET', '/verification', {
-          signal: callOptions?.signal,
-        })
-      ).session,
-    cancelVerification: async (callOptions) =>
-      (
-        await call<{ session: VerificationSession | null }>('DELETE', '/verification', {
-          signal: callOptions?.signal,
-        })
-      ).session,
-    listAssets: (query = {}, callOptions) =>
-      call<AssetPage>('GET', `/assets${listQuery(query)}`, { signal: callOptions?.signal }),
-    getAsset: (id, callOptions) =>
-      call<Asset>('GET', `/assets/${encodeURIComponent(id)}`, { signal: callOptions?.signal }),
-    deleteAsset: async (id, callOptions) => {
-      await call('DELETE', `/assets/${encodeURIComponent(id)}`, { signal: callOptions?.signal })
-    },
-    deleteAllAssets: async (callOptions) => {
-      await call('DELETE', '/assets', { signal: callOptions?.signal })
-    },
-    createVideoJob: (input, callOptions) =>
-      call<VideoJob>('POST', '/videos', {
-        body: input,
-        headers: { [IDEMPOTENCY_KEY_HEADER]: callOptions.idempotencyKey },
-        signal: callOptions.signal,
-      }),
-    getVideoJob: (id, callOptions) =>
-      call<VideoJob>('GET', `/videos/${encodeURIComponent(id)}`, { signal: callOptions?.signal }),
-    listVideoJobs: async (callOptions) =>
-      (await call<{ items: VideoJob[] }>('GET', '/videos', { signal: callOptions?.signal })).items,
-    uploadAsset: async (input, callOptions = {}) => {
-      const params = new URLSearchParams()
-      const name = input.name ?? (input.file as Blob & { name?: string }).name
-      if (name) params.set('name', name)
-      if (input.type) params.set('type', input.type)
-      const url = `${base}/assets${params.size > 0 ? `?${params.toString()}` : ''}`
-      const extra = await headers({
-        [LIKENESS_REQUEST_HEADER]: '1',
-        'content-type': 'application/octet-stream',
-      })
-      const createXhr =
-        options.createXhr ??
-        (typeof XMLHttpRequest === 'function' ? () => new XMLHttpRequest() : false)
-      const { onProgress, signal } = callOptions
-      const total = input.file.size
-      if (createXhr)
-        return xhrUpload<Asset>(
-          createXhr(),
-          url,
-          input.file,
-          extra,
-          credentials,
-          onProgress,
-          signal,
-        )
-      if (signal?.aborted) throw transportError(undefined, signal)
-      onProgress?.({ loaded: 0, total })
-      let response: Response
+    if (method !== 'GET') headers[LIKENESS_REQUEST_HEADER] = '1'
+    let body = init.body
+    if (init.json !== undefined) {
+      headers['content-type'] = 'application/json'
+      body = JSON.stringify(init.json)
+    }
+    const url = base + path
+    const createXhr =
+      options.createXhr ??
+      (typeof XMLHttpRequest === 'function' ? () => new XMLHttpRequest() : false)
+    let reply: [status: number, retryAfter: string | null, text: string]
+    if (onProgress && createXhr && body instanceof Blob) {
+      reply = await xhrSend(
+        createXhr(),
+        method,
+        url,
+        body,
+        headers,
+        credentials,
+        onProgress,
+        signal,
+      )
+    } else {
       try {
-        response = await doFetch(url, {
-          method: 'POST',
-          headers: extra,
+        const response = await (options.fetch ?? globalThis.fetch)(url, {
+          method,
+          headers,
           credentials,
-          body: input.file,
+          ...(body === undefined ? {} : { body }),
           ...(signal ? { signal } : {}),
         })
+        reply = [response.status, response.headers.get('retry-after'), await response.text()]
       } catch (error) {
-        throw transportError(error, signal)
+        throw signal?.aborted ? aborted(signal) : networkError(error)
       }
-      const asset = await read<Asset>(response.status, response.headers.get('retry-after'), () =>
-        response.text(),
-      )
-      onProgress?.({ loaded: total, total })
+    }
+    return read(...reply) as T
+  }
+
+  const id = encodeURIComponent
+  const get = <T>(path: string, o?: CallOptions) => send<T>('GET', path, { signal: o?.signal })
+  const session = async (method: string, o?: CallOptions) =>
+    (
+      await send<{ session: VerificationSession | null }>(method, '/verification', {
+        signal: o?.signal,
+      })
+    ).session
+
+  return {
+    startVerification: (input, o) =>
+      send<StartedVerification>('POST', '/verification', { json: input, signal: o?.signal }),
+    getVerification: (o) => session('GET', o),
+    cancelVerification: (o) => session('DELETE', o),
+    listAssets: (query = {}, o) => get<AssetPage>(`/assets${listQuery(query)}`, o),
+    getAsset: (assetId, o) => get<Asset>(`/assets/${id(assetId)}`, o),
+    uploadAsset: async ({ file, name, type }, o = {}) => {
+      const params = new URLSearchParams()
+      const fileName = name ?? (file as Blob & { name?: string }).name
+      if (fileName) params.set('name', fileName)
+      if (type) params.set('type', type)
+      const total = file.size
+      const onProgress = o.onProgress ?? (() => undefined)
+      onProgress({ loaded: 0, total })
+      const asset = await send<Asset>('POST', `/assets?${params.toString()}`, {
+        body: file,
+        headers: { 'content-type': 'application/octet-stream' },
+        signal: o.signal,
+        onProgress,
+      })
+      onProgress({ loaded: total, total })
       return asset
     },
+    deleteAsset: (assetId, o) => send('DELETE', `/assets/${id(assetId)}`, { signal: o?.signal }),
+    deleteAllAssets: (o) => send('DELETE', '/assets', { signal: o?.signal }),
+    createVideoJob: (input, o) =>
+      send<VideoJob>('POST', '/videos', {
+        json: input,
+        headers: { [IDEMPOTENCY_KEY_HEADER]: o.idempotencyKey },
+        signal: o.signal,
+      }),
+    getVideoJob: (jobId, o) => get<VideoJob>(`/videos/${id(jobId)}`, o),
+    listVideoJobs: async (o) => (await get<{ items: VideoJob[] }>('/videos', o)).items,
   }
 }
 
 function listQuery(query: AssetListQuery): string {
   const params = new URLSearchParams()
   for (const status of query.statuses ?? []) params.append('status', status)
-  if (query.name) params.set('name', query.name)
-  if (query.sort) params.set('sort', query.sort)
-  if (query.order) params.set('order', query.order)
-  if (query.page !== undefined) params.set('page', String(query.page))
-  if (query.pageSize !== undefined) params.set('pageSize', String(query.pageSize))
+  for (const key of ['name', 'sort', 'order', 'page', 'pageSize'] as const) {
+    const value = query[key]
+    if (value !== undefined && value !== '') params.set(key, String(value))
+  }
   const text = params.toString()
-  return text === '' ? '' : `?${text}`
+  return text && `?${text}`
 }
 
 // Turns a protocol answer into a value or a LikenessError, from any transport.
-async function read<T>(
-  status: number,
-  retryAfter: string | null,
-  text: () => Promise<string>,
-): Promise<T> {
-  const body = await text().catch(() => '')
+function read(status: number, retryAfter: string | null, body: string): unknown {
   let value: unknown
   try {
-    value = body === '' ? undefined : JSON.parse(body)
+    value = body ? JSON.parse(body) : undefined
   } catch {
     value = undefined
   }
   if (status >= 200 && status < 300) {
-    if (status === 204) return undefined as T
-    if (value === undefined) {
+    if (value === undefined && status !== 204) {
       throw new LikenessError('malformed_response', {
         message: 'The server sent a response that is not JSON.',
         status,
       })
     }
-    return value as T
+    return value
   }
-  const error = (value as { error?: Record<string, unknown> } | undefined)?.error
-  const code = isLikenessErrorCode(error?.code) ? error.code : errorCodeForStatus(status)
-  throw new LikenessError(code, {
-    status,
-    ...(typeof error?.message === 'string' ? { message: error.message } : {}),
-    ...(typeof error?.retryable === 'boolean' ? { retryable: error.retryable } : {}),
-    retryAfterMs:
-      typeof error?.retryAfterMs === 'number' ? error.retryAfterMs : parseRetryAfter(retryAfter),
-    ...(typeof error?.details === 'object' && error.details !== null
-      ? { details: error.details as Record<string, unknown> }
-      : {}),
-  })
+  const error = (value as { error?: Record<string, unknown> } | undefined)?.error ?? {}
+  // Each field is used only when it has the protocol's type.
+  const pick = (key: string, type: string) => (typeof error[key] === type ? error[key] : undefined)
+  throw new LikenessError(
+    isLikenessErrorCode(error.code) ? error.code : errorCodeForStatus(status),
+    {
+      status,
+      message: pick('message', 'string') as string | undefined,
+      retryable: pick('retryable', 'boolean') as boolean | undefined,
+      retryAfterMs:
+        (pick('retryAfterMs', 'number') as number | undefined) ?? parseRetryAfter(retryAfter),
+      details: pick('details', 'object') as Record<string, unknown> | undefined,
+    },
+  )
 }
 
-function transportError(error: unknown, signal: AbortSignal | undefined): LikenessError {
-  if (signal?.aborted) return new LikenessError('aborted', { cause: signal.reason })
-  return new LikenessError('network', { message: 'Could not reach the server.', cause: error })
-}
+const aborted = (signal: AbortSignal) => new LikenessError('aborted', { cause: signal.reason })
+const networkError = (cause?: unknown) =>
+  new LikenessError('network', { message: 'Could not reach the server.', cause })
 
-function xhrUpload<T>(
+function xhrSend(
   xhr: XMLHttpRequest,
+  method: string,
   url: string,
-  file: Blob,
+  body: Blob,
   headers: Record<string, string>,
   credentials: RequestCredentials,
-  onProgress: ((progress: UploadProgress) => void) | undefined,
+  onProgress: (progress: UploadProgress) => void,
   signal: AbortSignal | undefined,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new LikenessError('aborted', { cause: signal.reason }))
-      return
-    }
+): Promise<[number, string | null, string]> {
+  return new Promise((resolve, reject) => {
     const abort = () => {
       xhr.abort()
     }
     signal?.addEventListener('abort', abort, { once: true })
-    xhr.open('POST', url)
+    const settle = () => signal?.removeEventListener('abort', abort)
+    xhr.open(method, url)
     xhr.withCredentials = credentials === 'include'
     for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
     xhr.upload.onprogress = (event) => {
-      onProgress?.({
-        loaded: event.loaded,
-        total: event.lengthComputable ? event.total : file.size,
-      })
+      onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : body.size })
     }
     xhr.onload = () => {
-      signal?.removeEventListener('abort', abort)
-      onProgress?.({ loaded: file.size, total: file.size })
-      read<T>(xhr.status, xhr.getResponseHeader('retry-after'), () =>
-        Promise.resolve(xhr.responseText),
-      ).then(resolve, reject)
+      settle()
+      resolve([xhr.status, xhr.getResponseHeader('retry-after'), xhr.responseText])
     }
     xhr.onerror = () => {
-      signal?.removeEventListener('abort', abort)
-      reject(new LikenessError('network', { message: 'Could not reach the server.' }))
+      settle()
+      reject(networkError())
     }
     xhr.onabort = () => {
-      signal?.removeEventListener('abort', abort)
+      settle()
       reject(new LikenessError('aborted', { cause: signal?.reason }))
     }
-    onProgress?.({ loaded: 0, total: file.size })
-    xhr.send(file)
+    xhr.send(body)
   })
 }

@@ -3,6 +3,7 @@ export {
   LIKENESS_ERROR_CODES,
   isLikenessError,
   isLikenessErrorCode,
+  toLikenessError,
   errorCodeForStatus,
   type LikenessErrorCode,
   type LikenessErrorOptions,

@@ -1,5 +1,5 @@
 import type { Asset, UploadAssetInput, UploadProgress } from './asset.ts'
-import { isLikenessError, LikenessError } from './errors.ts'
+import { toLikenessError, type LikenessError } from './errors.ts'
 import type { FileCheck, FileCheckCode } from './file-checks.ts'
 
 /**
@@ -230,7 +230,7 @@ export function createUploadQueue({
         if (current() && entry.item.status === 'uploading') {
           update(entry, {
             status: 'failed',
-            error: isLikenessError(error) ? error : new LikenessError('unknown', { cause: error }),
+            error: toLikenessError(error),
           })
         }
       },

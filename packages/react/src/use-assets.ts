@@ -1,8 +1,8 @@
+import type { LikenessError } from '@likeness/core'
 import {
+  toLikenessError,
   checkFile,
   createUploadQueue,
-  isLikenessError,
-  LikenessError,
   pollDelayForAge,
   type Asset,
   type AssetPage,
@@ -246,6 +246,5 @@ export function useAssets(options: UseAssetsOptions = {}): AssetsState {
 }
 
 function toError(error: unknown): LikenessError | null {
-  if (error == null) return null
-  return isLikenessError(error) ? error : new LikenessError('unknown', { cause: error })
+  return error == null ? null : toLikenessError(error)
 }

@@ -1,5 +1,5 @@
 import {
-  isLikenessError,
+  toLikenessError,
   LikenessError,
   VERIFICATION_MESSAGE_TYPE,
   type VerificationFailureCode,
@@ -125,7 +125,7 @@ export function useVerificationSession(
     onError: (error) => {
       popup.current?.window.close()
       popup.current = null
-      latest.current.onError?.(toError(error))
+      latest.current.onError?.(toLikenessError(error))
     },
   })
 
@@ -256,7 +256,7 @@ export function useVerificationSession(
       failure?.message ??
       (status === 'expired' ? 'The verification link expired. Start a new verification.' : null),
     reasonCode: failure?.code ?? (status === 'expired' ? 'expired' : null),
-    error: error ? toError(error) : null,
+    error: error ? toLikenessError(error) : null,
     isLoading: query.isPending,
     isVerified: status === 'verified',
     start,
@@ -269,8 +269,4 @@ function currentUrl(): string {
   const url = new URL(window.location.href)
   url.searchParams.delete(RETURN_PARAM)
   return url.toString()
-}
-
-function toError(error: unknown): LikenessError {
-  return isLikenessError(error) ? error : new LikenessError('unknown', { cause: error })
 }

@@ -1,4 +1,5 @@
 import {
+  toLikenessError,
   DEFAULT_RETRY_SCHEDULE,
   isLikenessError,
   isTerminalVideoJobStatus,
@@ -237,7 +238,7 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
             return created
           },
           (reason: unknown) => {
-            const error = toError(reason)
+            const error = toLikenessError(reason)
             const found = error.details?.issues
             if (current())
               setSubmission({
@@ -310,7 +311,7 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
   const end = running
     ? Math.max(now, query.dataUpdatedAt)
     : Date.parse(job?.completedAt ?? '') || query.dataUpdatedAt
-  const error = submission.error ?? (query.error && toError(query.error))
+  const error = submission.error ?? (query.error && toLikenessError(query.error))
   return {
     job,
     jobId: id,
@@ -346,7 +347,7 @@ export function useVideoJobs(): VideoJobList {
   return {
     jobs: query.data ?? NO_JOBS,
     isLoading: query.isPending,
-    error: query.error ? toError(query.error) : null,
+    error: query.error ? toLikenessError(query.error) : null,
     refetch: query.refetch,
   }
 }
@@ -383,8 +384,4 @@ function newKey(): string {
     (crypto as Partial<Crypto>).randomUUID?.() ??
     Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16)).join('-')
   )
-}
-
-function toError(error: unknown): LikenessError {
-  return isLikenessError(error) ? error : new LikenessError('unknown', { cause: error })
 }
