@@ -16,10 +16,9 @@ export const withBaseUrl = <LikenessProvider baseUrl="/api/likeness" />
 export const withAdapter = <LikenessProvider adapter={createHttpAdapter({ baseUrl: '/api' })} />
 // @ts-expect-error: one of adapter or baseUrl is required
 export const withNeither = <LikenessProvider />
-// @ts-expect-error: not both (check)
-export const withBoth = (
-  <LikenessProvider baseUrl="/api" adapter={createHttpAdapter({ baseUrl: '/api' })} />
-)
+const adapter = createHttpAdapter({ baseUrl: '/api' })
+// @ts-expect-error: not both
+export const withBoth = <LikenessProvider baseUrl="/api" adapter={adapter} />
 
 export function Checks() {
   const verification = useVerificationSession({ mode: 'popup' })
