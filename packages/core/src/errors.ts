@@ -62,8 +62,8 @@ const RETRYABLE =
  * LIKENESS_ERROR_CODES.timeout.retryable // true
  * ```
  */
-export const LIKENESS_ERROR_CODES = Object.fromEntries(
-  Object.entries(MESSAGES).map(([code, message]) => [
+export const LIKENESS_ERROR_CODES = /* @__PURE__ */ Object.fromEntries(
+  /* @__PURE__ */ Object.entries(MESSAGES).map(([code, message]) => [
     code,
     { message, retryable: RETRYABLE.test(code) },
   ]),
@@ -95,15 +95,17 @@ export interface LikenessErrorOptions {
  * ```
  */
 export class LikenessError extends Error {
-  override readonly name = 'LikenessError'
-  readonly code: LikenessErrorCode
-  readonly status: number | undefined
-  readonly retryable: boolean
-  readonly retryAfterMs: number | undefined
-  readonly details: Readonly<Record<string, unknown>> | undefined
+  // Declared, not initialised: assigned once in the constructor (smaller than class fields).
+  declare readonly name: 'LikenessError'
+  declare readonly code: LikenessErrorCode
+  declare readonly status: number | undefined
+  declare readonly retryable: boolean
+  declare readonly retryAfterMs: number | undefined
+  declare readonly details: Readonly<Record<string, unknown>> | undefined
 
   constructor(code: LikenessErrorCode, options: LikenessErrorOptions = {}) {
     super(options.message ?? MESSAGES[code], { cause: options.cause })
+    this.name = 'LikenessError'
     this.code = code
     this.status = options.status
     this.retryable = options.retryable ?? RETRYABLE.test(code)

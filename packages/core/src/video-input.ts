@@ -6,7 +6,8 @@ import {
   VIDEO_REFERENCE_ROLES,
   VIDEO_RESOLUTIONS,
   type VideoJobInput,
-  type VideoReference,
+  type VideoModel,
+  type VideoResolution,
 } from './video.ts'
 
 /**
@@ -44,77 +45,94 @@ export type VideoInputValidation =
  * ```
  */
 export function validateVideoJobInput(input: unknown): VideoInputValidation {
-  const issues: VideoInputIssue[] = []
-  const add = (field: string, code: VideoInputIssue['code'], message: string) => {
-    issues.push({ field, code, message })
-  }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, issues: [{ field: '', code: 'invalid', message: 'Expected an object.' }] }
   }
   const raw = input as Record<string, unknown>
-  const value: Partial<VideoJobInput> = {}
-
-  if (raw.model === undefined) add('model', 'required', 'Choose a model.')
-  else if (!includes(VIDEO_MODELS, raw.model)) {
-    add('model', 'unsupported', `Model must be one of ${VIDEO_MODELS.join(', ')}.`)
-  } else value.model = raw.model
-
-  if (typeof raw.prompt !== 'string' || raw.prompt.trim() === '') {
-    add('prompt', 'required', 'Describe the video.')
-  } else if (promptLength(raw.prompt.trim()) > VIDEO_LIMITS.promptMaxLength) {
-    add('prompt', 'too_long', `Keep the prompt to ${VIDEO_LIMITS.promptMaxLength} characters.`)
-  } else value.prompt = raw.prompt.trim()
-
-  if (raw.durationSeconds !== undefined) {
-    const { minDurationSeconds: min, maxDurationSeconds: max } = VIDEO_LIMITS
-    if (!isIntegerIn(raw.durationSeconds, min, max)) {
-      add(
-        'durationSeconds',
-        'out_of_range',
-        `Duration must be a whole number from ${min} to ${max} seconds.`,
-      )
-    } else value.durationSeconds = raw.durationSeconds
+  const value: Record<string, unknown> = {}
+  const issues: VideoInputIssue[] = []
+  const add = (field: string, code: VideoInputIssue['code'], message: string) => {
+    issues.push({ field, code, message })
+  }
+  const { promptMaxLength, minDurationSeconds, maxDurationSeconds, minSeed, maxSeed } = VIDEO_LIMITS
+  const fast = VIDEO_MODELS[1]
+  const resolutions = oneOf(VIDEO_RESOLUTIONS)
+  const flag: Rule = ['invalid', 'Use true or false.', (given) => typeof given === 'boolean']
+  // One row per field, in the order issues are reported: the field, then the code and message
+  // of an issue with its value and the test the value must pass, then the message when a
+  // required field is missing. A blank prompt counts as missing; a kept prompt is trimmed.
+  const rows: [field: keyof VideoJobInput, ...rule: Rule, required?: string][] = [
+    ['model', ...oneOf(VIDEO_MODELS), 'Choose a model.'],
+    [
+      'prompt',
+      'too_long',
+      `Keep the prompt to ${promptMaxLength} characters.`,
+      (given) => promptLength(given as string) <= promptMaxLength,
+      'Describe the video.',
+    ],
+    ['durationSeconds', ...wholeIn(minDurationSeconds, maxDurationSeconds)],
+    [
+      'resolution',
+      resolutions[0],
+      `${resolutions[1]} ${fast} goes up to ${VIDEO_LIMITS.maxResolutionByModel[fast]}.`,
+      (given) =>
+        resolutions[2](given) &&
+        (!value.model || modelSupports(value.model as VideoModel, given as VideoResolution)),
+    ],
+    ['ratio', ...oneOf(VIDEO_RATIOS)],
+    ['seed', ...wholeIn(minSeed, maxSeed)],
+    ['generateAudio', ...flag],
+    ['watermark', ...flag],
+  ]
+  for (const [field, code, message, test, required] of rows) {
+    const given =
+      field === 'prompt'
+        ? (typeof raw.prompt === 'string' && raw.prompt.trim()) || undefined
+        : raw[field]
+    if (given === undefined) {
+      if (required) add(field, 'required', required)
+    } else if (test(given)) value[field] = given
+    else add(field, code, message)
   }
 
-  if (raw.resolution !== undefined) {
-    if (!includes(VIDEO_RESOLUTIONS, raw.resolution)) {
-      add('resolution', 'unsupported', `Resolution must be one of ${VIDEO_RESOLUTIONS.join(', ')}.`)
-    } else if (value.model && !modelSupports(value.model, raw.resolution)) {
-      const max = VIDEO_LIMITS.maxResolutionByModel[value.model]
-      add('resolution', 'unsupported', `${value.model} goes up to ${max}.`)
-    } else value.resolution = raw.resolution
+  const references = raw.references
+  if (!Array.isArray(references)) {
+    if (references !== undefined) add('references', 'invalid', 'Use a list of references.')
+  } else if (references.length > VIDEO_LIMITS.maxReferences) {
+    add('references', 'out_of_range', `Use at most ${VIDEO_LIMITS.maxReferences} references.`)
+  } else {
+    const seen = new Set<unknown>()
+    const roles = oneOf(VIDEO_REFERENCE_ROLES)
+    value.references = references.map((item: unknown, index) => {
+      const { assetId, role } = { ...(item as object) } as Record<string, unknown>
+      const field = `references[${index}].`
+      if (!isAssetId(assetId)) add(`${field}assetId`, 'invalid', 'Not an asset id.')
+      else if (seen.has(assetId)) add(`${field}assetId`, 'duplicate', 'Already referenced.')
+      else if (role !== undefined && !roles[2](role)) add(`${field}role`, roles[0], roles[1])
+      else seen.add(assetId)
+      return role === undefined ? { assetId } : { assetId, role }
+    })
   }
 
-  if (raw.ratio !== undefined) {
-    if (!includes(VIDEO_RATIOS, raw.ratio)) {
-      add('ratio', 'unsupported', `Ratio must be one of ${VIDEO_RATIOS.join(', ')}.`)
-    } else value.ratio = raw.ratio
-  }
-
-  if (raw.seed !== undefined) {
-    if (!isIntegerIn(raw.seed, VIDEO_LIMITS.minSeed, VIDEO_LIMITS.maxSeed)) {
-      add(
-        'seed',
-        'out_of_range',
-        `Seed must be a whole number from ${VIDEO_LIMITS.minSeed} to ${VIDEO_LIMITS.maxSeed}.`,
-      )
-    } else value.seed = raw.seed
-  }
-
-  for (const flag of ['generateAudio', 'watermark'] as const) {
-    if (raw[flag] === undefined) continue
-    if (typeof raw[flag] !== 'boolean') add(flag, 'invalid', `${flag} must be true or false.`)
-    else value[flag] = raw[flag]
-  }
-
-  if (raw.references !== undefined) {
-    const references = checkReferences(raw.references, add, issues)
-    if (references) value.references = references
-  }
-
-  if (issues.length > 0) return { ok: false, issues }
-  return { ok: true, value: value as VideoJobInput }
+  return issues.length > 0
+    ? { ok: false, issues }
+    : { ok: true, value: value as unknown as VideoJobInput }
 }
+
+// What a field's value must be: the issue's code and message when it is not, and the test.
+type Rule = [code: VideoInputIssue['code'], message: string, test: (given: unknown) => boolean]
+
+const oneOf = (list: readonly string[]): Rule => [
+  'unsupported',
+  `Use one of ${list.join(', ')}.`,
+  (given) => list.includes(given as string),
+]
+
+const wholeIn = (min: number, max: number): Rule => [
+  'out_of_range',
+  `Use a whole number from ${min} to ${max}.`,
+  (given) => Number.isInteger(given) && (given as number) >= min && (given as number) <= max,
+]
 
 /**
  * Whether a model can render a resolution (the fast model stops at 720p).
@@ -132,48 +150,6 @@ export function modelSupports(
   return VIDEO_RESOLUTIONS.indexOf(resolution) <= VIDEO_RESOLUTIONS.indexOf(max)
 }
 
-function checkReferences(
-  raw: unknown,
-  add: (field: string, code: VideoInputIssue['code'], message: string) => void,
-  issues: readonly VideoInputIssue[],
-): VideoReference[] | undefined {
-  if (!Array.isArray(raw)) {
-    add('references', 'invalid', 'References must be a list.')
-    return undefined
-  }
-  if (raw.length > VIDEO_LIMITS.maxReferences) {
-    add('references', 'out_of_range', `Use at most ${VIDEO_LIMITS.maxReferences} references.`)
-    return undefined
-  }
-  const seen = new Set<string>()
-  const references: VideoReference[] = []
-  const before = issues.length
-  for (const [index, item] of raw.entries()) {
-    const field = `references[${index}]`
-    const reference =
-      typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {}
-    if (!isAssetId(reference.assetId)) {
-      add(`${field}.assetId`, 'invalid', 'Not an asset id.')
-    } else if (seen.has(reference.assetId)) {
-      add(`${field}.assetId`, 'duplicate', 'This asset is already referenced.')
-    } else if (reference.role !== undefined && !includes(VIDEO_REFERENCE_ROLES, reference.role)) {
-      add(
-        `${field}.role`,
-        'unsupported',
-        `Role must be one of ${VIDEO_REFERENCE_ROLES.join(', ')}.`,
-      )
-    } else {
-      seen.add(reference.assetId)
-      references.push(
-        reference.role === undefined
-          ? { assetId: reference.assetId }
-          : { assetId: reference.assetId, role: reference.role },
-      )
-    }
-  }
-  return issues.length === before ? references : undefined
-}
-
 /**
  * The length of a prompt as the limits count it: in Unicode code points, so a Chinese
  * character or an emoji is one, not two UTF-16 units.
@@ -184,15 +160,5 @@ function checkReferences(
  * ```
  */
 export function promptLength(prompt: string): number {
-  let count = 0
-  for (const _char of prompt) count += 1
-  return count
-}
-
-function includes<T extends string>(list: readonly T[], value: unknown): value is T {
-  return typeof value === 'string' && (list as readonly string[]).includes(value)
-}
-
-function isIntegerIn(value: unknown, min: number, max: number): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+  return Array.from(prompt).length
 }
