@@ -4,4 +4,5 @@ export default likenessProject('react', {
   environment: 'jsdom',
   environmentOptions: { jsdom: { url: 'https://app.example/studio' } },
   include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+  setupFiles: ['test/setup.ts'],
 })

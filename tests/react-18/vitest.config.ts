@@ -18,6 +18,7 @@ export default likenessProject(
     dir: fileURLToPath(new URL('../../packages/react/test', import.meta.url)),
     include: ['**/*.test.{ts,tsx}'],
     env: { LIKENESS_EXPECT_REACT: '18' },
+    setupFiles: [fileURLToPath(new URL('../../packages/react/test/setup.ts', import.meta.url))],
   },
   {
     alias: redirected.map((name) => ({
