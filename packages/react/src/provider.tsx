@@ -1,10 +1,17 @@
 import {
   createHttpAdapter,
   DEFAULT_POLLING_SCHEDULE,
+  toLikenessError,
+  type LikenessError,
   type HostAdapter,
   type PollingSchedule,
 } from '@likeness/core'
-import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
+import {
+  QueryClient,
+  QueryClientContext,
+  QueryClientProvider,
+  useQuery,
+} from '@tanstack/react-query'
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
 import { likenessKeys, type LikenessKeys } from './query-keys.ts'
 
@@ -110,4 +117,19 @@ const sessionJobStorage: JobIdStorage = {
       // See above: persistence is best effort.
     }
   },
+}
+
+// Shared by the hooks (not exported from the package): a query's or mutation's error, if any,
+// as a LikenessError.
+export const errorOf = (error: unknown): LikenessError | null =>
+  error == null ? null : toLikenessError(error)
+
+/**
+ * The person's verification, one query shared by every hook that needs it. No abort signal on
+ * purpose: a small read that every mount shares, so StrictMode's unmount-and-remount (React
+ * 18) reuses the request in flight instead of cancelling it.
+ */
+export function useVerification() {
+  const { adapter, keys } = useLikeness()
+  return useQuery({ queryKey: keys.verification, queryFn: () => adapter.getVerification() })
 }

@@ -1,6 +1,5 @@
 import type { LikenessError } from '@likeness/core'
 import {
-  toLikenessError,
   checkFile,
   createUploadQueue,
   pollDelayForAge,
@@ -16,12 +15,11 @@ import {
 import {
   useInfiniteQuery,
   useMutation,
-  useQuery,
   useQueryClient,
   type InfiniteData,
 } from '@tanstack/react-query'
 import { useMemo, useRef, useSyncExternalStore } from 'react'
-import { useLikeness } from './provider.tsx'
+import { errorOf, useLikeness, useVerification } from './provider.tsx'
 
 /**
  * Options of {@link useAssets}: which assets to list, and how to upload.
@@ -134,10 +132,7 @@ export function useAssets(options: UseAssetsOptions = {}): AssetsState {
   const latest = useRef({ adapter, keys, queryClient, rules: options.rules })
   latest.current = { adapter, keys, queryClient, rules: options.rules }
 
-  const verification = useQuery({
-    queryKey: keys.verification,
-    queryFn: ({ signal }) => adapter.getVerification({ signal }),
-  })
+  const verification = useVerification()
   const isVerified = verification.data?.status === 'verified'
 
   const { statuses, name, sort, order, pageSize = 24 } = options
@@ -225,7 +220,7 @@ export function useAssets(options: UseAssetsOptions = {}): AssetsState {
     assets,
     total: list.data?.pages[0]?.total ?? 0,
     isLoading: verification.isPending || (isVerified && list.isPending),
-    error: toError(list.error ?? verification.error),
+    error: errorOf(list.error ?? verification.error),
     hasNextPage: list.hasNextPage,
     fetchNextPage: list.fetchNextPage,
     isFetchingNextPage: list.isFetchingNextPage,
@@ -240,11 +235,7 @@ export function useAssets(options: UseAssetsOptions = {}): AssetsState {
     clearUploads: queue.clear,
     remove: removal.mutateAsync,
     removeAll: removalOfAll.mutateAsync,
-    removeError: toError(removal.error ?? removalOfAll.error),
+    removeError: errorOf(removal.error ?? removalOfAll.error),
     refetch: list.refetch,
   }
-}
-
-function toError(error: unknown): LikenessError | null {
-  return error == null ? null : toLikenessError(error)
 }

@@ -6,9 +6,9 @@ import {
   type VerificationMode,
   type VerificationSession,
 } from '@likeness/core'
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { useLikeness } from './provider.tsx'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
+import { errorOf, useLikeness, useVerification } from './provider.tsx'
 
 /**
  * Where a person's verification stands, as the hook reports it: `idle` (never started, or
@@ -72,7 +72,6 @@ export interface VerificationSessionState {
   cancel: () => void
 }
 
-const POPUP_FEATURES = 'popup=yes,width=480,height=760'
 const RETURN_PARAM = 'likeness_verification'
 
 /**
@@ -95,21 +94,19 @@ export function useVerificationSession(
   const latest = useRef(options)
   latest.current = options
   const popup = useRef<{ window: Window; done: boolean } | null>(null)
-  const [now, setNow] = useState(() => Date.now())
+  const [now, setNow] = useState(Date.now)
 
-  const query = useQuery({
-    queryKey: keys.verification,
-    // No abort signal on purpose: a small read that every mount shares, so StrictMode's
-    // unmount-and-remount (React 18) reuses the request in flight instead of cancelling it.
-    queryFn: () => adapter.getVerification(),
-  })
+  const query = useVerification()
   const session = query.data ?? null
+  // Asks the server for the truth, or takes what it just said.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.verification })
+  const store = (next: VerificationSession | null) => {
+    queryClient.setQueryData(keys.verification, next)
+  }
 
   const cancelMutation = useMutation({
     mutationFn: () => adapter.cancelVerification(),
-    onSuccess: (next) => {
-      queryClient.setQueryData(keys.verification, next)
-    },
+    onSuccess: store,
   })
 
   const startMutation = useMutation({
@@ -120,7 +117,7 @@ export function useVerificationSession(
         returnTo: latest.current.returnTo ?? (mode === 'redirect' ? currentUrl() : undefined),
       }),
     onSuccess: ({ session: started }) => {
-      queryClient.setQueryData(keys.verification, started)
+      store(started)
     },
     onError: (error) => {
       popup.current?.window.close()
@@ -129,50 +126,40 @@ export function useVerificationSession(
     },
   })
 
-  const start = useCallback(() => {
-    const mode = latest.current.mode ?? 'redirect'
-    if (mode === 'popup') {
-      // Opened now, inside the click, before any await: that is what popup blockers allow.
-      const opened = window.open('about:blank', 'likeness-verification', POPUP_FEATURES)
-      if (opened) {
-        popup.current = { window: opened, done: false }
-        startMutation.mutate('popup', {
-          onSuccess: ({ url }) => {
-            if (popup.current?.window === opened) opened.location.href = url
-          },
-        })
-        return
-      }
-    }
-    startMutation.mutate('redirect', {
+  const start = () => {
+    // Opened now, inside the click, before any await: that is what popup blockers allow.
+    const opened =
+      latest.current.mode === 'popup' &&
+      window.open('about:blank', 'likeness-verification', 'popup=yes,width=480,height=760')
+    popup.current = opened ? { window: opened, done: false } : null
+    startMutation.mutate(opened ? 'popup' : 'redirect', {
       onSuccess: ({ url }) => {
-        const navigate =
-          latest.current.navigate ??
-          ((to: string) => {
-            window.location.assign(to)
-          })
-        navigate(url)
+        if (opened) {
+          if (popup.current?.window === opened) opened.location.href = url
+        } else if (latest.current.navigate) latest.current.navigate(url)
+        else window.location.assign(url)
       },
     })
-  }, [startMutation])
+  }
 
-  const cancel = useCallback(() => {
-    const open = popup.current
+  const cancel = () => {
+    popup.current?.window.close()
     popup.current = null
-    open?.window.close()
     cancelMutation.mutate()
-  }, [cancelMutation])
+  }
 
   // The popup's page posts its result here; the server is then asked for the truth.
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
       const data = event.data as { type?: unknown } | null
-      if (data?.type !== VERIFICATION_MESSAGE_TYPE) return
-      const expected = latest.current.popupOrigin ?? window.location.origin
-      if (event.origin !== expected) return
       // The message carries no proof; it only says "ask the server now".
-      if (popup.current) popup.current.done = true
-      void queryClient.invalidateQueries({ queryKey: keys.verification })
+      if (
+        data?.type === VERIFICATION_MESSAGE_TYPE &&
+        event.origin === (latest.current.popupOrigin ?? window.location.origin)
+      ) {
+        if (popup.current) popup.current.done = true
+        void refresh()
+      }
     }
     window.addEventListener('message', onMessage)
     return () => {
@@ -188,28 +175,30 @@ export function useVerificationSession(
       const open = popup.current
       if (!open?.window.closed) return
       popup.current = null
-      if (open.done) return
-      void queryClient.invalidateQueries({ queryKey: keys.verification }).then(() => {
-        const current = queryClient.getQueryData<VerificationSession | null>(keys.verification)
-        if (current?.status === 'pending') cancelMutation.mutate()
-      })
+      if (!open.done) {
+        void refresh().then(() => {
+          if (
+            queryClient.getQueryData<VerificationSession>(keys.verification)?.status === 'pending'
+          )
+            cancelMutation.mutate()
+        })
+      }
     }, 500)
     return () => {
       clearInterval(timer)
     }
-  }, [pending, queryClient, keys, cancelMutation])
+  }, [pending, queryClient, keys])
 
   // Re-render when a pending verification runs out of time.
   const expiresAt = pending && session.expiresAt ? Date.parse(session.expiresAt) : undefined
   useEffect(() => {
     if (expiresAt === undefined) return
-    const wait = expiresAt - Date.now()
     const timer = setTimeout(
       () => {
         setNow(Date.now())
-        void queryClient.invalidateQueries({ queryKey: keys.verification })
+        void refresh()
       },
-      Math.max(0, Math.min(wait + 50, 2 ** 31 - 1)),
+      Math.min(expiresAt - Date.now() + 50, 2 ** 31 - 1),
     )
     return () => {
       clearTimeout(timer)
@@ -227,38 +216,42 @@ export function useVerificationSession(
   let status: VerificationHookStatus = session?.status ?? 'idle'
   if (status === 'pending' && expiresAt !== undefined && now >= expiresAt) status = 'expired'
   if (startMutation.isPending) status = 'starting'
+  const isVerified = status === 'verified'
+  const failure =
+    status === 'failed' || status === 'expired'
+      ? (session?.failure ??
+        (status === 'expired'
+          ? { code: 'expired' as const, message: 'The verification link expired. Start a new one.' }
+          : { code: 'unknown' as const, message: 'The verification did not succeed.' }))
+      : null
 
   // Tell the host once about each verification that ends.
   const reported = useRef<string | null>(null)
+  const outcome = session && (isVerified || failure) && `${session.id}:${status}`
   useEffect(() => {
-    if (!session || reported.current === `${session.id}:${status}`) return
-    if (status === 'verified') {
-      reported.current = `${session.id}:${status}`
+    if (!session || !outcome || reported.current === outcome) return
+    reported.current = outcome
+    if (!failure) {
       void queryClient.invalidateQueries({ queryKey: keys.assets })
       latest.current.onVerified?.(session)
-    } else if (status === 'failed' || status === 'expired') {
-      reported.current = `${session.id}:${status}`
+    } else {
       latest.current.onError?.(
         new LikenessError('not_verified', {
-          message: session.failure?.message ?? 'The verification did not succeed.',
-          details: { reasonCode: session.failure?.code ?? status },
+          message: failure.message,
+          details: { reasonCode: failure.code },
         }),
       )
     }
-  }, [session, status, queryClient, keys])
+  }, [outcome])
 
-  const error = startMutation.error ?? cancelMutation.error ?? query.error
-  const failure = status === 'failed' || status === 'expired' ? session?.failure : undefined
   return {
     status,
     session,
-    reason:
-      failure?.message ??
-      (status === 'expired' ? 'The verification link expired. Start a new verification.' : null),
-    reasonCode: failure?.code ?? (status === 'expired' ? 'expired' : null),
-    error: error ? toLikenessError(error) : null,
+    reason: failure?.message ?? null,
+    reasonCode: failure?.code ?? null,
+    error: errorOf(startMutation.error ?? cancelMutation.error ?? query.error),
     isLoading: query.isPending,
-    isVerified: status === 'verified',
+    isVerified,
     start,
     retry: start,
     cancel,

@@ -1,13 +1,10 @@
 import {
   toLikenessError,
-  DEFAULT_RETRY_SCHEDULE,
   isLikenessError,
   isTerminalVideoJobStatus,
   LikenessError,
-  pollDelay,
   pollDelayForAge,
   validateVideoJobInput,
-  type HostAdapter,
   type VideoInputIssue,
   type VideoJob,
   type VideoJobInput,
@@ -15,7 +12,7 @@ import {
 } from '@likeness/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { useLikeness, type JobIdStorage } from './provider.tsx'
+import { errorOf, useLikeness } from './provider.tsx'
 
 /**
  * Options of {@link useVideoJob}.
@@ -34,7 +31,8 @@ export interface UseVideoJobOptions {
   /**
    * Where the id of a submitted job is kept so a reload re-attaches to it without submitting
    * again (the provider's `storage`, sessionStorage by default). Default `likeness:video-job`;
-   * `false` keeps nothing. Hooks sharing a key follow the same stored job.
+   * `false` keeps nothing. Other hooks on the same key pick a newly stored id up when they
+   * next render.
    */
   storageKey?: string | false | undefined
   /** Called once when a job this hook saw running completes. */
@@ -91,10 +89,9 @@ export interface VideoJobState {
   isRunning: boolean
   /**
    * Validates and submits a video job, then watches it. Never rejects: resolves the job, or
-   * `null` when refused (see `issues` and `error`). A second call while one is in flight
-   * returns the same promise. One idempotency key per call: failures that may not have reached
-   * the server (network, timeout, a create still in progress) are retried up to twice with it,
-   * so one call creates at most one job. A rate limit is reported, not retried.
+   * `null` when refused or failed (see `issues` and `error`; nothing is retried on its own). A
+   * second call while one is in flight returns the same promise. Each call sends its own
+   * idempotency key, so one call creates at most one job.
    */
   submit: (input: VideoJobInput) => Promise<VideoJob | null>
   /**
@@ -133,18 +130,9 @@ interface Submission {
 }
 const IDLE: Submission = { pending: false, error: null, issues: NO_ISSUES }
 
-// Storage has no change events within a page, so writes go through here to wake every hook
-// reading the same key.
-const listeners = new Set<() => void>()
-const subscribe = (listener: () => void) => {
-  listeners.add(listener)
-  return () => void listeners.delete(listener)
-}
-const remember = (storage: JobIdStorage, key: string | false, id: string | null) => {
-  if (key === false) return
-  storage.set(key, id)
-  for (const listener of listeners) listener()
-}
+// Storage has no change events within a page: the stored id is read on each render, and
+// submit and detach, which write it, re-render through their own state.
+const unsubscribed = () => () => undefined
 
 /**
  * Submits a Seedance video job and follows it to the end: status, progress, elapsed time and
@@ -177,21 +165,23 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
   const [now, setNow] = useState(Date.now)
   // What submit or detach chose, until the `jobId` option it overrode changes.
   const [own, setOwn] = useState<{ id: string | null; over: string | undefined } | null>(null)
+  // The submit in flight; one that is no longer here (detached) is not watched when it lands.
   const inFlight = useRef<Promise<VideoJob | null> | null>(null)
-  const generation = useRef(0)
 
+  // The server snapshot (no id) keeps hydration consistent; the stored id follows at once.
   const stored = useSyncExternalStore(
-    subscribe,
+    unsubscribed,
     () => (key === false ? null : storage.get(key)),
     () => null,
   )
   const id = own && own.over === given ? own.id : (given ?? stored)
+  const jobKey = keys.videoJob(id ?? '')
 
   const query = useQuery({
-    queryKey: keys.videoJob(id ?? ''),
+    queryKey: jobKey,
     // No abort signal, as in useVerificationSession: polls are shared by every watcher.
     queryFn: async () => {
-      const before = queryClient.getQueryData<VideoJob>(keys.videoJob(id ?? ''))
+      const before = queryClient.getQueryData<VideoJob>(jobKey)
       const job = await adapter.getVideoJob(id ?? '')
       if (
         before &&
@@ -223,16 +213,23 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
         return Promise.resolve(null)
       }
       setSubmission({ ...IDLE, pending: true })
-      const started = generation.current
-      const current = (): boolean => started === generation.current
-      const promise: Promise<VideoJob | null> = create(adapter, checked.value, newKey())
+      // Whether this is still the submit the hook waits for (not detached since); if so it
+      // is done now.
+      const current = () => {
+        const waited = inFlight.current === promise
+        if (waited) inFlight.current = null
+        return waited
+      }
+      const promise: Promise<VideoJob | null> = adapter
+        .createVideoJob(checked.value, { idempotencyKey: newKey() })
         .then(
           (created) => {
             queryClient.setQueryData(keys.videoJob(created.id), created)
             void queryClient.invalidateQueries({ queryKey: keys.videoJobList })
             if (current()) {
-              setOwn({ id: created.id, over: latest.current.jobId })
-              remember(storage, latest.current.storageKey ?? DEFAULT_STORAGE_KEY, created.id)
+              const { jobId, storageKey = DEFAULT_STORAGE_KEY } = latest.current
+              setOwn({ id: created.id, over: jobId })
+              if (storageKey !== false) storage.set(storageKey, created.id)
               setSubmission(IDLE)
             }
             return created
@@ -240,37 +237,33 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
           (reason: unknown) => {
             const error = toLikenessError(reason)
             const found = error.details?.issues
-            if (current())
+            if (current()) {
               setSubmission({
                 pending: false,
                 error,
                 issues: Array.isArray(found) ? (found as VideoInputIssue[]) : NO_ISSUES,
               })
+            }
             return null
           },
         )
-        .finally(() => {
-          if (inFlight.current === promise) inFlight.current = null
-        })
-      inFlight.current = promise
-      return promise
+      return (inFlight.current = promise)
     },
     [adapter, queryClient, keys, storage],
   )
 
-  const detach = useCallback(() => {
-    generation.current += 1
+  const detach = () => {
     inFlight.current = null
     setOwn({ id: null, over: given })
     setSubmission(IDLE)
-    if (key !== false && id !== null && storage.get(key) === id) remember(storage, key, null)
-  }, [given, key, id, storage])
+    if (key !== false && id !== null && storage.get(key) === id) storage.set(key, null)
+  }
 
   // A stored id the server does not know (data deleted, another person signed in) is dropped.
   const missing = isLikenessError(query.error) && query.error.code === 'not_found'
   useEffect(() => {
-    if (missing && id === stored) remember(storage, key, null)
-  }, [missing, id, stored, storage, key])
+    if (missing && id === stored) detach()
+  })
 
   const running = job !== null && !isTerminalVideoJobStatus(job.status)
   useEffect(() => {
@@ -311,7 +304,6 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
   const end = running
     ? Math.max(now, query.dataUpdatedAt)
     : Date.parse(job?.completedAt ?? '') || query.dataUpdatedAt
-  const error = submission.error ?? (query.error && toLikenessError(query.error))
   return {
     job,
     jobId: id,
@@ -319,7 +311,7 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
     progress: job?.status === 'completed' ? 100 : (job?.progress ?? 0),
     elapsedMs: job ? Math.max(0, end - Date.parse(job.createdAt)) || 0 : 0,
     videoUrl: (job?.status === 'completed' && job.videoUrl) || null,
-    error: error ?? failure,
+    error: submission.error ?? errorOf(query.error) ?? failure,
     issues: submission.issues,
     isRunning: status === 'submitting' || running,
     submit,
@@ -347,34 +339,8 @@ export function useVideoJobs(): VideoJobList {
   return {
     jobs: query.data ?? NO_JOBS,
     isLoading: query.isPending,
-    error: query.error ? toLikenessError(query.error) : null,
+    error: errorOf(query.error),
     refetch: query.refetch,
-  }
-}
-
-// Retries what may not have reached the server with the same key, which the server answers
-// with the job it already made. A rate limit is the person's to wait out.
-async function create(
-  adapter: HostAdapter,
-  input: VideoJobInput,
-  idempotencyKey: string,
-): Promise<VideoJob> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await adapter.createVideoJob(input, { idempotencyKey })
-    } catch (error) {
-      if (
-        attempt > 1 ||
-        !isLikenessError(error) ||
-        !error.retryable ||
-        error.code === 'rate_limited'
-      )
-        throw error
-      const { retryAfterMs } = error
-      await new Promise((resolve) =>
-        setTimeout(resolve, pollDelay(attempt, DEFAULT_RETRY_SCHEDULE, { retryAfterMs })),
-      )
-    }
   }
 }
 
