@@ -1,9 +1,9 @@
-import type { Asset, AssetListQuery, AssetPage, UploadProgress } from './asset.ts'
+import type { Asset } from './asset.ts'
 import { LikenessError, isLikenessErrorCode, errorCodeForStatus } from './errors.ts'
-import type { CallOptions, HostAdapter } from './host-adapter.ts'
+import type { CallOptions, HostAdapter, UploadOptions } from './host-adapter.ts'
 import { parseRetryAfter } from './polling.ts'
 import { IDEMPOTENCY_KEY_HEADER, LIKENESS_REQUEST_HEADER } from './protocol.ts'
-import type { StartedVerification, VerificationSession } from './verification.ts'
+import type { VerificationSession } from './verification.ts'
 import type { VideoJob } from './video.ts'
 
 /**
@@ -50,116 +50,114 @@ export function createHttpAdapter(options: HttpAdapterOptions): HostAdapter {
   const credentials = options.credentials ?? 'same-origin'
 
   // One request, by fetch or (for uploads with progress) XHR; always a value or a LikenessError.
+  // A Blob payload is sent as it is, any other as JSON.
   async function send<T>(
     method: string,
     path: string,
-    init: {
-      body?: BodyInit
-      json?: unknown
-      headers?: Record<string, string>
-      signal?: AbortSignal | undefined
-      onProgress?: ((progress: UploadProgress) => void) | undefined
-    } = {},
+    { signal, onProgress, idempotencyKey }: UploadOptions & { idempotencyKey?: string } = {},
+    payload?: unknown,
   ): Promise<T> {
-    const { signal, onProgress } = init
-    if (signal?.aborted) throw aborted(signal)
-    const custom = typeof options.headers === 'function' ? await options.headers() : options.headers
+    const aborted = () => new LikenessError('aborted', { cause: signal?.reason })
+    if (signal?.aborted) throw aborted()
+    const { headers: custom } = options
     const headers: Record<string, string> = {
       accept: 'application/json',
-      ...custom,
-      ...init.headers,
+      ...(typeof custom === 'function' ? await custom() : custom),
     }
     if (method !== 'GET') headers[LIKENESS_REQUEST_HEADER] = '1'
-    let body = init.body
-    if (init.json !== undefined) {
-      headers['content-type'] = 'application/json'
-      body = JSON.stringify(init.json)
+    if (idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = idempotencyKey
+    const blob = payload instanceof Blob
+    if (payload !== undefined) {
+      headers['content-type'] = blob ? 'application/octet-stream' : 'application/json'
     }
+    const body = blob ? payload : payload === undefined ? null : JSON.stringify(payload)
     const url = base + path
     const createXhr =
-      options.createXhr ??
-      (typeof XMLHttpRequest === 'function' ? () => new XMLHttpRequest() : false)
+      options.createXhr ?? (typeof XMLHttpRequest === 'function' && (() => new XMLHttpRequest()))
     let reply: [status: number, retryAfter: string | null, text: string]
-    if (onProgress && createXhr && body instanceof Blob) {
-      reply = await xhrSend(
-        createXhr(),
-        method,
-        url,
-        body,
-        headers,
-        credentials,
-        onProgress,
-        signal,
-      )
-    } else {
-      try {
-        const response = await (options.fetch ?? globalThis.fetch)(url, {
+    try {
+      if (onProgress && createXhr && blob) {
+        const xhr = createXhr()
+        const abort = () => {
+          xhr.abort()
+        }
+        signal?.addEventListener('abort', abort)
+        reply = await new Promise((resolve, reject) => {
+          xhr.open(method, url)
+          xhr.withCredentials = credentials === 'include'
+          for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
+          xhr.upload.onprogress = (event) => {
+            onProgress({
+              loaded: event.loaded,
+              total: event.lengthComputable ? event.total : payload.size,
+            })
+          }
+          // Fires after a load, an error or an abort; only a load has a status.
+          xhr.onloadend = () => {
+            signal?.removeEventListener('abort', abort)
+            if (xhr.status)
+              resolve([xhr.status, xhr.getResponseHeader('retry-after'), xhr.responseText])
+            else reject(new Error('The upload did not complete.'))
+          }
+          xhr.send(payload)
+        })
+      } else {
+        const response = await (options.fetch ?? fetch)(url, {
           method,
           headers,
           credentials,
-          ...(body === undefined ? {} : { body }),
-          ...(signal ? { signal } : {}),
+          body,
+          signal: signal ?? null,
         })
         reply = [response.status, response.headers.get('retry-after'), await response.text()]
-      } catch (error) {
-        throw signal?.aborted ? aborted(signal) : networkError(error)
       }
+    } catch (error) {
+      throw signal?.aborted
+        ? aborted()
+        : new LikenessError('network', { message: 'Could not reach the server.', cause: error })
     }
     return read(...reply) as T
   }
 
   const id = encodeURIComponent
-  const get = <T>(path: string, o?: CallOptions) => send<T>('GET', path, { signal: o?.signal })
   const session = async (method: string, o?: CallOptions) =>
-    (
-      await send<{ session: VerificationSession | null }>(method, '/verification', {
-        signal: o?.signal,
-      })
-    ).session
+    (await send<{ session: VerificationSession | null }>(method, '/verification', o)).session
 
   return {
-    startVerification: (input, o) =>
-      send<StartedVerification>('POST', '/verification', { json: input, signal: o?.signal }),
+    startVerification: (input, o) => send('POST', '/verification', o, input),
     getVerification: (o) => session('GET', o),
     cancelVerification: (o) => session('DELETE', o),
-    listAssets: (query = {}, o) => get<AssetPage>(`/assets${listQuery(query)}`, o),
-    getAsset: (assetId, o) => get<Asset>(`/assets/${id(assetId)}`, o),
-    uploadAsset: async ({ file, name, type }, o = {}) => {
-      const params = new URLSearchParams()
-      const fileName = name ?? (file as Blob & { name?: string }).name
-      if (fileName) params.set('name', fileName)
-      if (type) params.set('type', type)
+    listAssets: ({ statuses: status, name, sort, order, page, pageSize } = {}, o) =>
+      send('GET', `/assets${search({ status, name, sort, order, page, pageSize })}`, o),
+    getAsset: (assetId, o) => send('GET', `/assets/${id(assetId)}`, o),
+    uploadAsset: async ({ file, name = (file as Blob & { name?: string }).name, type }, o = {}) => {
       const total = file.size
       const onProgress = o.onProgress ?? (() => undefined)
       onProgress({ loaded: 0, total })
-      const asset = await send<Asset>('POST', `/assets?${params.toString()}`, {
-        body: file,
-        headers: { 'content-type': 'application/octet-stream' },
-        signal: o.signal,
-        onProgress,
-      })
+      const asset = await send<Asset>(
+        'POST',
+        `/assets${search({ name, type })}`,
+        { ...o, onProgress },
+        file,
+      )
       onProgress({ loaded: total, total })
       return asset
     },
-    deleteAsset: (assetId, o) => send('DELETE', `/assets/${id(assetId)}`, { signal: o?.signal }),
-    deleteAllAssets: (o) => send('DELETE', '/assets', { signal: o?.signal }),
-    createVideoJob: (input, o) =>
-      send<VideoJob>('POST', '/videos', {
-        json: input,
-        headers: { [IDEMPOTENCY_KEY_HEADER]: o.idempotencyKey },
-        signal: o.signal,
-      }),
-    getVideoJob: (jobId, o) => get<VideoJob>(`/videos/${id(jobId)}`, o),
-    listVideoJobs: async (o) => (await get<{ items: VideoJob[] }>('/videos', o)).items,
+    deleteAsset: (assetId, o) => send('DELETE', `/assets/${id(assetId)}`, o),
+    deleteAllAssets: (o) => send('DELETE', '/assets', o),
+    createVideoJob: (input, o) => send('POST', '/videos', o, input),
+    getVideoJob: (jobId, o) => send('GET', `/videos/${id(jobId)}`, o),
+    listVideoJobs: async (o) => (await send<{ items: VideoJob[] }>('GET', '/videos', o)).items,
   }
 }
 
-function listQuery(query: AssetListQuery): string {
+// A query string (with its `?`) of the parameters that have a value; a list repeats its key.
+function search(query: Record<string, string | number | readonly string[] | undefined>): string {
   const params = new URLSearchParams()
-  for (const status of query.statuses ?? []) params.append('status', status)
-  for (const key of ['name', 'sort', 'order', 'page', 'pageSize'] as const) {
-    const value = query[key]
-    if (value !== undefined && value !== '') params.set(key, String(value))
+  for (const [key, value] of Object.entries(query)) {
+    for (const one of [value].flat()) {
+      if (one !== undefined && one !== '') params.append(key, String(one))
+    }
   }
   const text = params.toString()
   return text && `?${text}`
@@ -196,46 +194,4 @@ function read(status: number, retryAfter: string | null, body: string): unknown 
       details: pick('details', 'object') as Record<string, unknown> | undefined,
     },
   )
-}
-
-const aborted = (signal: AbortSignal) => new LikenessError('aborted', { cause: signal.reason })
-const networkError = (cause?: unknown) =>
-  new LikenessError('network', { message: 'Could not reach the server.', cause })
-
-function xhrSend(
-  xhr: XMLHttpRequest,
-  method: string,
-  url: string,
-  body: Blob,
-  headers: Record<string, string>,
-  credentials: RequestCredentials,
-  onProgress: (progress: UploadProgress) => void,
-  signal: AbortSignal | undefined,
-): Promise<[number, string | null, string]> {
-  return new Promise((resolve, reject) => {
-    const abort = () => {
-      xhr.abort()
-    }
-    signal?.addEventListener('abort', abort, { once: true })
-    const settle = () => signal?.removeEventListener('abort', abort)
-    xhr.open(method, url)
-    xhr.withCredentials = credentials === 'include'
-    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
-    xhr.upload.onprogress = (event) => {
-      onProgress({ loaded: event.loaded, total: event.lengthComputable ? event.total : body.size })
-    }
-    xhr.onload = () => {
-      settle()
-      resolve([xhr.status, xhr.getResponseHeader('retry-after'), xhr.responseText])
-    }
-    xhr.onerror = () => {
-      settle()
-      reject(networkError())
-    }
-    xhr.onabort = () => {
-      settle()
-      reject(new LikenessError('aborted', { cause: signal?.reason }))
-    }
-    xhr.send(body)
-  })
 }
