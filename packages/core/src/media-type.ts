@@ -52,40 +52,33 @@ export const SNIFF_BYTES = 64
  * ```
  */
 export function sniffMedia(bytes: Uint8Array): SniffedMedia | null {
-  const at = (offset: number, ...expected: number[]) =>
-    expected.every((byte, i) => bytes[offset + i] === byte)
-  const ascii = (offset: number, text: string) =>
-    at(offset, ...Array.from(text, (char) => char.charCodeAt(0)))
-
-  if (at(0, 0xff, 0xd8, 0xff)) return { type: 'image', mime: 'image/jpeg', extension: 'jpg' }
-  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) {
-    return { type: 'image', mime: 'image/png', extension: 'png' }
-  }
-  if (ascii(0, 'RIFF') && ascii(8, 'WEBP')) {
-    return { type: 'image', mime: 'image/webp', extension: 'webp' }
-  }
-  if (ascii(0, 'RIFF') && ascii(8, 'WAVE')) {
-    return { type: 'audio', mime: 'audio/wav', extension: 'wav' }
-  }
-  if (ascii(4, 'ftyp')) {
-    const brand = String.fromCharCode(...bytes.subarray(8, 12))
-    if (brand === 'M4A ' || brand === 'M4B ') {
-      return { type: 'audio', mime: 'audio/mp4', extension: 'm4a' }
-    }
-    if (brand === 'qt  ') return { type: 'video', mime: 'video/quicktime', extension: 'mov' }
-    if (/^[\w ]{4}$/.test(brand)) return { type: 'video', mime: 'video/mp4', extension: 'mp4' }
-    return null
-  }
-  if (at(0, 0x1a, 0x45, 0xdf, 0xa3)) {
-    // EBML: WebM and Matroska share it; only the DocType tells them apart.
-    const head = String.fromCharCode(...bytes.subarray(0, SNIFF_BYTES))
-    return head.includes('webm') ? { type: 'video', mime: 'video/webm', extension: 'webm' } : null
-  }
-  if (ascii(0, 'ID3')) return { type: 'audio', mime: 'audio/mpeg', extension: 'mp3' }
-  const second = bytes[1] ?? 0
-  // An MPEG audio frame: 11 sync bits, then a version and a layer that are not "reserved".
-  if (bytes[0] === 0xff && (second & 0xe0) === 0xe0 && (second & 0x18) !== 0x08) {
-    if ((second & 0x06) !== 0) return { type: 'audio', mime: 'audio/mpeg', extension: 'mp3' }
-  }
-  return null
+  // The bytes as Latin-1 text, so each signature below is a pattern over bytes.
+  const head = String.fromCharCode(...bytes.subarray(0, SNIFF_BYTES))
+  const found = SIGNATURES.find(([pattern]) => pattern.test(head))
+  if (!found?.[1]) return null
+  const [, mime, extension] = found
+  // Every accepted media type starts with its kind: `image`, `video` or `audio`.
+  return { type: mime.slice(0, 5) as AssetType, mime, extension }
 }
+
+// Tried in order; the first match decides, and one without a media type refuses the file.
+// `[^]` is any byte.
+/* eslint-disable no-control-regex -- binary signatures hold control bytes */
+const SIGNATURES: [pattern: RegExp, mime?: string, extension?: string][] = [
+  [/^\xff\xd8\xff/, 'image/jpeg', 'jpg'],
+  [/^\x89PNG\r\n\x1a\n/, 'image/png', 'png'],
+  [/^RIFF[^]{4}WEBP/, 'image/webp', 'webp'],
+  [/^RIFF[^]{4}WAVE/, 'audio/wav', 'wav'],
+  // ISO media (`ftyp` box): the brand tells audio, QuickTime and MP4 apart.
+  [/^[^]{4}ftypM4[AB] /, 'audio/mp4', 'm4a'],
+  [/^[^]{4}ftypqt {2}/, 'video/quicktime', 'mov'],
+  [/^[^]{4}ftyp[\w ]{4}/, 'video/mp4', 'mp4'],
+  [/^[^]{4}ftyp/],
+  // EBML: WebM and Matroska share it; only the DocType tells them apart.
+  [/^\x1a\x45\xdf\xa3[^]*webm/, 'video/webm', 'webm'],
+  [/^\x1a\x45\xdf\xa3/],
+  // An ID3 tag, or an MPEG audio frame: 11 sync bits, then a version and a layer that are not
+  // "reserved" (version bits 01, layer bits 00).
+  [/^(ID3|\xff[\xe2-\xe7\xf2-\xf7\xfa-\xff])/, 'audio/mpeg', 'mp3'],
+]
+/* eslint-enable no-control-regex */
