@@ -31,21 +31,21 @@ interface CodeInfo {
 }
 
 const MESSAGES: Record<LikenessErrorCode, string> = {
-  invalid_request: 'The request was not valid.',
+  invalid_request: 'Invalid request.',
   unauthorized: 'Please sign in.',
-  forbidden: 'This is not allowed.',
+  forbidden: 'Not allowed.',
   not_found: 'Not found.',
-  conflict: 'This conflicts with the current state.',
-  payload_too_large: 'The upload is too large.',
+  conflict: 'Conflicts with the current state.',
+  payload_too_large: 'The file is too large.',
   unsupported_media: 'This kind of file is not supported.',
   not_verified: 'Verify that you are a real person first.',
   rate_limited: 'Too many requests. Please wait a moment.',
-  upstream_error: 'The video service reported an error.',
+  upstream_error: 'The video service failed.',
   upstream_unavailable: 'The video service is unavailable.',
-  malformed_response: 'The service sent an unreadable response.',
+  malformed_response: 'The server sent an unreadable response.',
   timeout: 'The request took too long.',
-  network: 'The network connection failed.',
-  aborted: 'The request was cancelled.',
+  network: 'Could not reach the server.',
+  aborted: 'Cancelled.',
   unknown: 'Something went wrong.',
 }
 

@@ -112,9 +112,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): HostAdapter {
         reply = [response.status, response.headers.get('retry-after'), await response.text()]
       }
     } catch (error) {
-      throw signal?.aborted
-        ? aborted()
-        : new LikenessError('network', { message: 'Could not reach the server.', cause: error })
+      throw signal?.aborted ? aborted() : new LikenessError('network', { cause: error })
     }
     return read(...reply) as T
   }
@@ -173,10 +171,7 @@ function read(status: number, retryAfter: string | null, body: string): unknown 
   }
   if (status >= 200 && status < 300) {
     if (value === undefined && status !== 204) {
-      throw new LikenessError('malformed_response', {
-        message: 'The server sent a response that is not JSON.',
-        status,
-      })
+      throw new LikenessError('malformed_response', { status })
     }
     return value
   }
