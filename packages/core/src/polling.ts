@@ -72,16 +72,11 @@ export interface PollDelayOptions {
 export function pollDelay(
   attempt: number,
   schedule: PollingSchedule = DEFAULT_POLLING_SCHEDULE,
-  options: PollDelayOptions = {},
+  { retryAfterMs = 0, random = Math.random }: PollDelayOptions = {},
 ): number {
-  const { initialMs, factor, maxMs } = schedule
-  const jitter = clamp(schedule.jitter, 0, 1)
-  const steps = Math.max(0, Math.floor(Number.isFinite(attempt) ? attempt : 0))
-  const base = Math.min(maxMs, initialMs * Math.max(1, factor) ** steps)
-  const random = clamp((options.random ?? Math.random)(), 0, 1)
-  const delay = base * (1 - jitter * random)
-  const retryAfter = options.retryAfterMs ?? 0
-  return Math.round(Math.max(delay, Number.isFinite(retryAfter) ? retryAfter : 0))
+  const steps = Number.isFinite(attempt) ? Math.max(0, Math.floor(attempt)) : 0
+  const delay = stepMs(schedule, steps) * (1 - unit(schedule.jitter) * unit(random()))
+  return Math.round(Math.max(delay, Number.isFinite(retryAfterMs) ? retryAfterMs : 0))
 }
 
 /**
@@ -98,18 +93,14 @@ export function pollDelay(
 export function pollDelayForAge(
   ageMs: number,
   schedule: PollingSchedule = DEFAULT_POLLING_SCHEDULE,
-  options: PollDelayOptions = {},
+  options?: PollDelayOptions,
 ): number {
   let attempt = 0
-  let elapsed = 0
-  const age = Math.max(0, Number.isFinite(ageMs) ? ageMs : 0)
+  let left = Number.isFinite(ageMs) ? ageMs : 0
   while (attempt < 64) {
-    const step = Math.min(
-      schedule.maxMs,
-      schedule.initialMs * Math.max(1, schedule.factor) ** attempt,
-    )
-    if (elapsed + step > age || step >= schedule.maxMs) break
-    elapsed += step
+    const step = stepMs(schedule, attempt)
+    if (step > left || step >= schedule.maxMs) break
+    left -= step
     attempt += 1
   }
   return pollDelay(attempt, schedule, options)
@@ -129,17 +120,15 @@ export function parseRetryAfter(
   value: string | null | undefined,
   nowMs: number = Date.now(),
 ): number | undefined {
-  if (value == null) return undefined
-  const text = value.trim()
-  if (text === '') return undefined
+  const text = value?.trim() ?? ''
   if (/^\d+$/.test(text)) return Number(text) * 1000
-  if (!/[a-z]/i.test(text)) return undefined
-  const date = Date.parse(text)
-  if (Number.isNaN(date)) return undefined
-  return Math.max(0, date - nowMs)
+  const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN
+  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs)
 }
 
-function clamp(value: number, min: number, max: number): number {
-  if (Number.isNaN(value)) return min
-  return Math.min(max, Math.max(min, value))
-}
+// The delay before repeat `attempt`, without jitter.
+const stepMs = ({ initialMs, factor, maxMs }: PollingSchedule, attempt: number) =>
+  Math.min(maxMs, initialMs * Math.max(1, factor) ** attempt)
+
+// A number clamped to [0, 1]; NaN counts as 0.
+const unit = (value: number) => Math.min(1, Math.max(0, value)) || 0
