@@ -54,11 +54,9 @@ export const SNIFF_BYTES = 64
 export function sniffMedia(bytes: Uint8Array): SniffedMedia | null {
   // The bytes as Latin-1 text, so each signature below is a pattern over bytes.
   const head = String.fromCharCode(...bytes.subarray(0, SNIFF_BYTES))
-  const found = SIGNATURES.find(([pattern]) => pattern.test(head))
-  if (!found?.[1]) return null
-  const [, mime, extension] = found
+  const [, mime, extension] = SIGNATURES.find(([pattern]) => pattern.test(head)) ?? []
   // Every accepted media type starts with its kind: `image`, `video` or `audio`.
-  return { type: mime.slice(0, 5) as AssetType, mime, extension }
+  return mime && extension ? { type: mime.slice(0, 5) as AssetType, mime, extension } : null
 }
 
 // Tried in order; the first match decides, and one without a media type refuses the file.

@@ -1,6 +1,5 @@
 import {
   toLikenessError,
-  isLikenessError,
   isTerminalVideoJobStatus,
   LikenessError,
   pollDelayForAge,
@@ -124,11 +123,12 @@ const NO_ISSUES: VideoInputIssue[] = []
 const NO_JOBS: VideoJob[] = []
 
 interface Submission {
-  pending: boolean
-  error: LikenessError | null
-  issues: VideoInputIssue[]
+  pending?: boolean
+  error?: LikenessError | null
+  issues?: VideoInputIssue[]
+  /** What submit or detach chose, until the `jobId` option it overrode (`over`) changes. */
+  own?: { id: string | null; over: string | undefined } | undefined
 }
-const IDLE: Submission = { pending: false, error: null, issues: NO_ISSUES }
 
 // Storage has no change events within a page: the stored id is read on each render, and
 // submit and detach, which write it, re-render through their own state.
@@ -161,10 +161,12 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
   latest.current = options
   const { adapter, keys, storage, polling } = useLikeness()
   const queryClient = useQueryClient()
-  const [submission, setSubmission] = useState<Submission>(IDLE)
+  const [submission, setSubmission] = useState<Submission>({})
+  // Each change starts from no pending submit, no error and no issues; `own` stays unless set.
+  const update = (change: Submission) => {
+    setSubmission(({ own }) => ({ own, ...change }))
+  }
   const [now, setNow] = useState(Date.now)
-  // What submit or detach chose, until the `jobId` option it overrode changes.
-  const [own, setOwn] = useState<{ id: string | null; over: string | undefined } | null>(null)
   // The submit in flight; one that is no longer here (detached) is not watched when it lands.
   const inFlight = useRef<Promise<VideoJob | null> | null>(null)
 
@@ -174,6 +176,7 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
     () => (key === false ? null : storage.get(key)),
     () => null,
   )
+  const { own } = submission
   const id = own && own.over === given ? own.id : (given ?? stored)
   const jobKey = keys.videoJob(id ?? '')
 
@@ -209,10 +212,10 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
       if (inFlight.current) return inFlight.current
       const checked = validateVideoJobInput(input)
       if (!checked.ok) {
-        setSubmission({ ...IDLE, issues: checked.issues })
+        update({ issues: checked.issues })
         return Promise.resolve(null)
       }
-      setSubmission({ ...IDLE, pending: true })
+      update({ pending: true })
       // Whether this is still the submit the hook waits for (not detached since); if so it
       // is done now.
       const current = () => {
@@ -228,9 +231,8 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
             void queryClient.invalidateQueries({ queryKey: keys.videoJobList })
             if (current()) {
               const { jobId, storageKey = DEFAULT_STORAGE_KEY } = latest.current
-              setOwn({ id: created.id, over: jobId })
+              update({ own: { id: created.id, over: jobId } })
               if (storageKey !== false) storage.set(storageKey, created.id)
-              setSubmission(IDLE)
             }
             return created
           },
@@ -238,11 +240,7 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
             const error = toLikenessError(reason)
             const found = error.details?.issues
             if (current()) {
-              setSubmission({
-                pending: false,
-                error,
-                issues: Array.isArray(found) ? (found as VideoInputIssue[]) : NO_ISSUES,
-              })
+              update({ error, issues: Array.isArray(found) ? (found as VideoInputIssue[]) : [] })
             }
             return null
           },
@@ -254,15 +252,14 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
 
   const detach = () => {
     inFlight.current = null
-    setOwn({ id: null, over: given })
-    setSubmission(IDLE)
+    update({ own: { id: null, over: given } })
     if (key !== false && id !== null && storage.get(key) === id) storage.set(key, null)
   }
 
   // A stored id the server does not know (data deleted, another person signed in) is dropped.
-  const missing = isLikenessError(query.error) && query.error.code === 'not_found'
+  const pollError = errorOf(query.error)
   useEffect(() => {
-    if (missing && id === stored) detach()
+    if (pollError?.code === 'not_found' && id === stored) detach()
   })
 
   const running = job !== null && !isTerminalVideoJobStatus(job.status)
@@ -311,8 +308,8 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
     progress: job?.status === 'completed' ? 100 : (job?.progress ?? 0),
     elapsedMs: job ? Math.max(0, end - Date.parse(job.createdAt)) || 0 : 0,
     videoUrl: (job?.status === 'completed' && job.videoUrl) || null,
-    error: submission.error ?? errorOf(query.error) ?? failure,
-    issues: submission.issues,
+    error: submission.error ?? pollError ?? failure,
+    issues: submission.issues ?? NO_ISSUES,
     isRunning: status === 'submitting' || running,
     submit,
     detach,
