@@ -167,7 +167,8 @@ export function useVerificationSession(
     }
   }, [queryClient, keys])
 
-  // A popup closed without a result means the person gave up.
+  // A popup closed without a result means the person gave up. The server answers a cancel of
+  // a verification that already ended with that verification, as it stands.
   const pending = session?.status === 'pending'
   useEffect(() => {
     if (!pending) return
@@ -175,19 +176,12 @@ export function useVerificationSession(
       const open = popup.current
       if (!open?.window.closed) return
       popup.current = null
-      if (!open.done) {
-        void refresh().then(() => {
-          if (
-            queryClient.getQueryData<VerificationSession>(keys.verification)?.status === 'pending'
-          )
-            cancelMutation.mutate()
-        })
-      }
+      if (!open.done) cancelMutation.mutate()
     }, 500)
     return () => {
       clearInterval(timer)
     }
-  }, [pending, queryClient, keys])
+  }, [pending])
 
   // Re-render when a pending verification runs out of time.
   const expiresAt = pending && session.expiresAt ? Date.parse(session.expiresAt) : undefined
