@@ -98,7 +98,16 @@ describe('checkFile', () => {
 
   it('refuses a small image where createImageBitmap measures it', async () => {
     const close = vi.fn()
-    vi.stubGlobal('createImageBitmap', () => Promise.resolve({ width: 640, height: 480, close }))
+    // As in browsers, a closed bitmap reports 0 by 0.
+    const bitmap = () => {
+      const image = { width: 640, height: 480, close: () => undefined }
+      image.close = () => {
+        close()
+        image.width = image.height = 0
+      }
+      return Promise.resolve(image)
+    }
+    vi.stubGlobal('createImageBitmap', bitmap)
     expect(await checkFile(file(PNG, 'a.png'), { minImageSide: 512 })).toEqual({
       ok: false,
       code: 'image_too_small',

@@ -85,8 +85,10 @@ export async function checkFile(
   if (type === 'image' && minImageSide > 0) {
     const side = await measure(async () => {
       const bitmap = await createImageBitmap(file)
+      // Read before close(): a closed bitmap reports 0 by 0.
+      const shorter = Math.min(bitmap.width, bitmap.height)
       bitmap.close()
-      return Math.min(bitmap.width, bitmap.height)
+      return shorter
     })
     if (side < minImageSide) {
       return fail('image_too_small', `Images must be at least ${minImageSide} pixels on each side.`)
