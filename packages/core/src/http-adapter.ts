@@ -93,11 +93,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): HostAdapter {
             })
           }
           // Fires after a load, an error or an abort; only a load has a status.
-          xhr.onloadend = () => {
+          xhr.onloadend = (event) => {
             signal?.removeEventListener('abort', abort)
             if (xhr.status)
               resolve([xhr.status, xhr.getResponseHeader('retry-after'), xhr.responseText])
-            else reject(new Error('The upload did not complete.'))
+            else reject(event)
           }
           xhr.send(payload)
         })
@@ -165,9 +165,9 @@ function search(query: Record<string, string | number | readonly string[] | unde
 function read(status: number, retryAfter: string | null, body: string): unknown {
   let value: unknown
   try {
-    value = body ? JSON.parse(body) : undefined
+    value = JSON.parse(body)
   } catch {
-    value = undefined
+    // Not JSON (an empty body included): no value.
   }
   if (status >= 200 && status < 300) {
     if (value === undefined && status !== 204) {

@@ -176,9 +176,7 @@ export function createUploadQueue({
       }
     }
     snapshot = { items: entries.map((entry) => entry.item), total, isUploading }
-    listeners.forEach((listener) => {
-      listener()
-    })
+    for (const listener of listeners) listener()
   }
 
   // Applies a change, starts queued files while slots are free, then publishes once.

@@ -102,21 +102,21 @@ export function useLikeness(): LikenessContextValue {
 // sessionStorage can be missing (server rendering) or throw (privacy modes, sandboxed frames);
 // losing the job id then only costs the resume-after-reload convenience.
 const sessionJobStorage: JobIdStorage = {
-  get(key) {
-    try {
-      return globalThis.sessionStorage.getItem(key)
-    } catch {
-      return null
-    }
+  get: (key) => attempt(() => sessionStorage.getItem(key)),
+  set: (key, value) => {
+    attempt(() => {
+      if (value === null) sessionStorage.removeItem(key)
+      else sessionStorage.setItem(key, value)
+    })
   },
-  set(key, value) {
-    try {
-      if (value === null) globalThis.sessionStorage.removeItem(key)
-      else globalThis.sessionStorage.setItem(key, value)
-    } catch {
-      // See above: persistence is best effort.
-    }
-  },
+}
+
+function attempt<T>(action: () => T): T | null {
+  try {
+    return action()
+  } catch {
+    return null
+  }
 }
 
 // Shared by the hooks (not exported from the package): a query's or mutation's error, if any,
