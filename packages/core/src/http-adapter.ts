@@ -93,11 +93,11 @@ export function createHttpAdapter(options: HttpAdapterOptions): HostAdapter {
             })
           }
           // Fires after a load, an error or an abort; only a load has a status.
-          xhr.onloadend = (event) => {
+          xhr.onloadend = () => {
             signal?.removeEventListener('abort', abort)
             if (xhr.status)
               resolve([xhr.status, xhr.getResponseHeader('retry-after'), xhr.responseText])
-            else reject(event)
+            else reject(new Error('No answer'))
           }
           xhr.send(payload)
         })
