@@ -55,8 +55,6 @@ export function validateVideoJobInput(input: unknown): VideoInputValidation {
     issues.push({ field, code, message })
   }
   const { promptMaxLength, minDurationSeconds, maxDurationSeconds, minSeed, maxSeed } = VIDEO_LIMITS
-  const fast = VIDEO_MODELS[1]
-  const resolutions = oneOf(VIDEO_RESOLUTIONS)
   const flag: Rule = ['invalid', 'Use true or false.', (given) => typeof given === 'boolean']
   // One row per field, in the order issues are reported: the field, then the code and message
   // of an issue with its value and the test the value must pass, then the message when a
@@ -66,17 +64,17 @@ export function validateVideoJobInput(input: unknown): VideoInputValidation {
     [
       'prompt',
       'too_long',
-      `Keep the prompt to ${promptMaxLength} characters.`,
+      `Use at most ${promptMaxLength} characters.`,
       (given) => promptLength(given as string) <= promptMaxLength,
       'Describe the video.',
     ],
     ['durationSeconds', ...wholeIn(minDurationSeconds, maxDurationSeconds)],
     [
       'resolution',
-      resolutions[0],
-      `${resolutions[1]} ${fast} goes up to ${VIDEO_LIMITS.maxResolutionByModel[fast]}.`,
+      'unsupported',
+      `Use one of ${VIDEO_RESOLUTIONS.join(', ')} that the model supports.`,
       (given) =>
-        resolutions[2](given) &&
+        isIn(VIDEO_RESOLUTIONS, given) &&
         (!value.model || modelSupports(value.model as VideoModel, given as VideoResolution)),
     ],
     ['ratio', ...oneOf(VIDEO_RATIOS)],
@@ -125,8 +123,10 @@ type Rule = [code: VideoInputIssue['code'], message: string, test: (given: unkno
 const oneOf = (list: readonly string[]): Rule => [
   'unsupported',
   `Use one of ${list.join(', ')}.`,
-  (given) => list.includes(given as string),
+  (given) => isIn(list, given),
 ]
+
+const isIn = (list: readonly string[], given: unknown) => list.includes(given as string)
 
 const wholeIn = (min: number, max: number): Rule => [
   'out_of_range',

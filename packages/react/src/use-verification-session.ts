@@ -215,8 +215,8 @@ export function useVerificationSession(
     status === 'failed' || status === 'expired'
       ? (session?.failure ??
         (status === 'expired'
-          ? { code: 'expired' as const, message: 'The verification link expired. Start a new one.' }
-          : { code: 'unknown' as const, message: 'The verification did not succeed.' }))
+          ? { code: 'expired' as const, message: 'The verification expired. Start again.' }
+          : { code: 'unknown' as const, message: 'The verification failed.' }))
       : null
 
   // Tell the host once about each verification that ends.
