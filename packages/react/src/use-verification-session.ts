@@ -109,15 +109,21 @@ export function useVerificationSession(
     onSuccess: store,
   })
 
+  // Starts, then sends the popup (when one opened) or the whole page to the liveness page.
   const startMutation = useMutation({
-    mutationFn: (mode: VerificationMode) =>
-      adapter.startVerification({
-        mode,
-        locale: latest.current.locale,
-        returnTo: latest.current.returnTo ?? (mode === 'redirect' ? currentUrl() : undefined),
-      }),
-    onSuccess: ({ session: started }) => {
+    mutationFn: async (opened: Window | null) => {
+      const { current } = latest
+      const { session: started, url } = await adapter.startVerification({
+        mode: opened ? 'popup' : 'redirect',
+        locale: current.locale,
+        // The server replaces the return marker, so the address can be sent as it is.
+        returnTo: current.returnTo ?? (opened ? undefined : window.location.href),
+      })
       store(started)
+      if (opened) {
+        if (popup.current?.window === opened) opened.location.href = url
+      } else if (current.navigate) current.navigate(url)
+      else window.location.assign(url)
     },
     onError: (error) => {
       popup.current?.window.close()
@@ -129,17 +135,11 @@ export function useVerificationSession(
   const start = () => {
     // Opened now, inside the click, before any await: that is what popup blockers allow.
     const opened =
-      latest.current.mode === 'popup' &&
-      window.open('about:blank', 'likeness-verification', 'popup=yes,width=480,height=760')
-    popup.current = opened ? { window: opened, done: false } : null
-    startMutation.mutate(opened ? 'popup' : 'redirect', {
-      onSuccess: ({ url }) => {
-        if (opened) {
-          if (popup.current?.window === opened) opened.location.href = url
-        } else if (latest.current.navigate) latest.current.navigate(url)
-        else window.location.assign(url)
-      },
-    })
+      (latest.current.mode === 'popup' &&
+        window.open('about:blank', 'likeness-verification', 'popup=yes,width=480,height=760')) ||
+      null
+    popup.current = opened && { window: opened, done: false }
+    startMutation.mutate(opened)
   }
 
   const cancel = () => {
@@ -250,10 +250,4 @@ export function useVerificationSession(
     retry: start,
     cancel,
   }
-}
-
-function currentUrl(): string {
-  const url = new URL(window.location.href)
-  url.searchParams.delete(RETURN_PARAM)
-  return url.toString()
 }
