@@ -18,7 +18,7 @@ import {
   useQueryClient,
   type InfiniteData,
 } from '@tanstack/react-query'
-import { useMemo, useRef, useSyncExternalStore } from 'react'
+import { useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { errorOf, useLikeness, useVerification } from './provider.tsx'
 
 /**
@@ -146,30 +146,29 @@ export function useAssets(options: UseAssetsOptions = {}): AssetsState {
       last.page * last.pageSize < last.total ? last.page + 1 : undefined,
     enabled: isVerified,
     refetchInterval: ({ state }) => {
-      let newest = -Infinity
-      for (const page of state.data?.pages ?? []) {
-        for (const asset of page.items) {
-          // `unknown` is a status newer than this version: treat it as still processing.
-          if (asset.status === 'processing' || asset.status === 'unknown') {
-            newest = Math.max(newest, Date.parse(asset.createdAt) || 0)
-          }
-        }
-      }
-      return newest > -Infinity ? pollDelayForAge(Date.now() - newest, polling) : false
+      // `unknown` is a status newer than this version: treat it as still processing.
+      const newest = Math.max(
+        ...(state.data?.pages ?? [])
+          .flatMap((page) => page.items)
+          .filter((asset) => asset.status === 'processing' || asset.status === 'unknown')
+          .map((asset) => Date.parse(asset.createdAt) || 0),
+      )
+      return newest > -Infinity && pollDelayForAge(Date.now() - newest, polling)
     },
   })
   const assets = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data])
 
   // Created once per hook, also under StrictMode; reads the latest adapter and rules per call.
-  const queueRef = useRef<UploadQueue | null>(null)
-  const queue = (queueRef.current ??= createUploadQueue({
-    upload: (input, callOptions) => latest.current.adapter.uploadAsset(input, callOptions),
-    check: (file) => checkFile(file, latest.current.rules),
-    concurrency: options.concurrency,
-    onUploaded: () => {
-      void latest.current.queryClient.invalidateQueries({ queryKey: latest.current.keys.assets })
-    },
-  }))
+  const [queue] = useState(() =>
+    createUploadQueue({
+      upload: (input, callOptions) => latest.current.adapter.uploadAsset(input, callOptions),
+      check: (file) => checkFile(file, latest.current.rules),
+      concurrency: options.concurrency,
+      onUploaded: () => {
+        void latest.current.queryClient.invalidateQueries({ queryKey: latest.current.keys.assets })
+      },
+    }),
+  )
   const uploads = useSyncExternalStore(queue.subscribe, queue.getSnapshot, queue.getSnapshot)
 
   // Rewrites every cached asset list (detail entries are left alone).
