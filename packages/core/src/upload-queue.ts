@@ -162,7 +162,8 @@ export function createUploadQueue({
 }: UploadQueueOptions): UploadQueue {
   const listeners = new Set<() => void>()
   let entries: Entry[] = []
-  let snapshot: UploadSnapshot = { items: [], total: { loaded: 0, total: 0 }, isUploading: false }
+  // Set by publish(), first below.
+  let snapshot: UploadSnapshot
   const find = (id: string) => entries.find((entry) => entry.item.id === id)
 
   const publish = () => {
@@ -180,8 +181,8 @@ export function createUploadQueue({
   }
 
   // Applies a change, starts queued files while slots are free, then publishes once.
-  const update = (entry?: Entry, patch?: Partial<UploadItem>) => {
-    if (entry) set(entry, patch ?? {})
+  const update = (entry?: Entry, patch: Partial<UploadItem> = {}) => {
+    if (entry) set(entry, patch)
     let running = entries.filter((other) => other.item.status === 'uploading').length
     for (const next of entries) {
       if (running < concurrency && next.item.status === 'queued') {
@@ -256,6 +257,7 @@ export function createUploadQueue({
       })
   }
 
+  publish()
   return {
     add(files, { name } = {}) {
       const ids = Array.from(files, (file) => {
