@@ -148,11 +148,15 @@ export function useVerificationSession(
     cancelMutation.mutate()
   }
 
-  // The popup's page posts its result here; the server is then asked for the truth.
+  // While a verification is pending: hear from the popup, notice it closing, see the time out.
+  const pending = session?.status === 'pending'
+  const expiresAt = pending && session.expiresAt ? Date.parse(session.expiresAt) : undefined
   useEffect(() => {
+    if (!pending) return
+    // The popup's page posts its result here. The message carries no proof; it only says "ask
+    // the server now".
     const onMessage = (event: MessageEvent) => {
       const data = event.data as { type?: unknown } | null
-      // The message carries no proof; it only says "ask the server now".
       if (
         data?.type === VERIFICATION_MESSAGE_TYPE &&
         event.origin === (latest.current.popupOrigin ?? window.location.origin)
@@ -161,43 +165,31 @@ export function useVerificationSession(
         void refresh()
       }
     }
-    window.addEventListener('message', onMessage)
-    return () => {
-      window.removeEventListener('message', onMessage)
-    }
-  }, [queryClient, keys])
-
-  // A popup closed without a result means the person gave up. The server answers a cancel of
-  // a verification that already ended with that verification, as it stands.
-  const pending = session?.status === 'pending'
-  useEffect(() => {
-    if (!pending) return
-    const timer = setInterval(() => {
+    // A popup closed without a result means the person gave up. The server answers a cancel
+    // of a verification that already ended with that verification, as it stands.
+    const closed = setInterval(() => {
       const open = popup.current
       if (!open?.window.closed) return
       popup.current = null
       if (!open.done) cancelMutation.mutate()
     }, 500)
+    // Re-render (and ask the server) when the verification runs out of time.
+    const expiry =
+      expiresAt &&
+      setTimeout(
+        () => {
+          setNow(Date.now())
+          void refresh()
+        },
+        Math.min(expiresAt - Date.now() + 50, 2 ** 31 - 1),
+      )
+    window.addEventListener('message', onMessage)
     return () => {
-      clearInterval(timer)
+      window.removeEventListener('message', onMessage)
+      clearInterval(closed)
+      clearTimeout(expiry)
     }
-  }, [pending])
-
-  // Re-render when a pending verification runs out of time.
-  const expiresAt = pending && session.expiresAt ? Date.parse(session.expiresAt) : undefined
-  useEffect(() => {
-    if (expiresAt === undefined) return
-    const timer = setTimeout(
-      () => {
-        setNow(Date.now())
-        void refresh()
-      },
-      Math.min(expiresAt - Date.now() + 50, 2 ** 31 - 1),
-    )
-    return () => {
-      clearTimeout(timer)
-    }
-  }, [expiresAt, queryClient, keys])
+  }, [pending, expiresAt, queryClient, keys])
 
   // Coming back from the liveness page: tidy the marker off the address bar.
   useEffect(() => {
