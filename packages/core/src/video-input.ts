@@ -99,16 +99,16 @@ export function validateVideoJobInput(input: unknown): VideoInputValidation {
   } else if (references.length > VIDEO_LIMITS.maxReferences) {
     add('references', 'out_of_range', `Use at most ${VIDEO_LIMITS.maxReferences} references.`)
   } else {
-    const seen = new Set<unknown>()
-    const roles = oneOf(VIDEO_REFERENCE_ROLES)
+    const [code, message, known] = oneOf(VIDEO_REFERENCE_ROLES)
+    const seen = new Set()
     value.references = references.map((item: unknown, index) => {
       const { assetId, role } = { ...(item as object) } as Record<string, unknown>
       const field = `references[${index}].`
       if (!isAssetId(assetId)) add(`${field}assetId`, 'invalid', 'Not an asset id.')
       else if (seen.has(assetId)) add(`${field}assetId`, 'duplicate', 'Already referenced.')
-      else if (role !== undefined && !roles[2](role)) add(`${field}role`, roles[0], roles[1])
-      else seen.add(assetId)
-      return role === undefined ? { assetId } : { assetId, role }
+      seen.add(assetId)
+      if (role !== undefined && !known(role)) add(`${field}role`, code, message)
+      return { assetId, role }
     })
   }
 
