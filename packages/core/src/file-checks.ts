@@ -112,9 +112,9 @@ function measure(read: () => Promise<number>): Promise<number> {
 }
 
 // The duration the browser reads from the file's metadata, NaN when it cannot tell within 3 s.
-function mediaSeconds(file: Blob, type: AssetType): Promise<number> {
+function mediaSeconds(file: Blob, type: 'video' | 'audio'): Promise<number> {
   return new Promise((resolve) => {
-    const element = document.createElement(type === 'video' ? 'video' : 'audio')
+    const element = document.createElement(type)
     const url = URL.createObjectURL(file)
     const done = () => {
       clearTimeout(timer)

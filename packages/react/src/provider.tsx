@@ -77,12 +77,8 @@ export function LikenessProvider(props: LikenessProviderProps) {
   const content = (
     <LikenessContext.Provider value={value}>{props.children}</LikenessContext.Provider>
   )
-  if (!client) return content
-  return client === outer ? (
-    content
-  ) : (
-    <QueryClientProvider client={client}>{content}</QueryClientProvider>
-  )
+  if (!client || client === outer) return content
+  return <QueryClientProvider client={client}>{content}</QueryClientProvider>
 }
 
 /**
