@@ -203,13 +203,13 @@ export function useVerificationSession(
   if (status === 'pending' && expiresAt !== undefined && now >= expiresAt) status = 'expired'
   if (startMutation.isPending) status = 'starting'
   const isVerified = status === 'verified'
+  // The server says why a verification failed or expired; an expiry seen here first is
+  // explained here.
   const failure =
-    status === 'failed' || status === 'expired'
-      ? (session?.failure ??
-        (status === 'expired'
-          ? { code: 'expired' as const, message: 'The verification expired. Start again.' }
-          : { code: 'unknown' as const, message: 'The verification failed.' }))
-      : null
+    ((status === 'failed' || status === 'expired') && session?.failure) ||
+    (status === 'expired'
+      ? { code: 'expired' as const, message: 'The verification expired. Start again.' }
+      : null)
 
   // Tell the host once about each verification that ends.
   const reported = useRef<string | null>(null)
