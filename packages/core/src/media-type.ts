@@ -72,9 +72,9 @@ const SIGNATURES: [pattern: RegExp, mime?: string, extension?: string][] = [
   [/^[^]{4}ftypqt {2}/, 'video/quicktime', 'mov'],
   [/^[^]{4}ftyp[\w ]{4}/, 'video/mp4', 'mp4'],
   [/^[^]{4}ftyp/],
-  // EBML: WebM and Matroska share it; only the DocType tells them apart.
+  // EBML: WebM and Matroska share it; only the DocType tells them apart (Matroska matches
+  // nothing here).
   [/^\x1a\x45\xdf\xa3[^]*webm/, 'video/webm', 'webm'],
-  [/^\x1a\x45\xdf\xa3/],
   // An ID3 tag, or an MPEG audio frame: 11 sync bits, then a version and a layer that are not
   // "reserved" (version bits 01, layer bits 00).
   [/^(ID3|\xff[\xe2-\xe7\xf2-\xf7\xfa-\xff])/, 'audio/mpeg', 'mp3'],
