@@ -93,7 +93,8 @@ export function useVerificationSession(
   const queryClient = useQueryClient()
   const latest = useRef(options)
   latest.current = options
-  const popup = useRef<{ window: Window; done: boolean } | null>(null)
+  // The popup being watched: until it sends a result, closes, or the person cancels.
+  const popup = useRef<Window | null>(null)
   const [now, setNow] = useState(Date.now)
 
   const query = useVerification()
@@ -121,12 +122,12 @@ export function useVerificationSession(
       })
       store(started)
       if (opened) {
-        if (popup.current?.window === opened) opened.location.href = url
+        if (popup.current === opened) opened.location.href = url
       } else if (current.navigate) current.navigate(url)
       else window.location.assign(url)
     },
     onError: (error) => {
-      popup.current?.window.close()
+      popup.current?.close()
       popup.current = null
       latest.current.onError?.(toLikenessError(error))
     },
@@ -138,12 +139,12 @@ export function useVerificationSession(
       (latest.current.mode === 'popup' &&
         window.open('about:blank', 'likeness-verification', 'popup=yes,width=480,height=760')) ||
       null
-    popup.current = opened && { window: opened, done: false }
+    popup.current = opened
     startMutation.mutate(opened)
   }
 
   const cancel = () => {
-    popup.current?.window.close()
+    popup.current?.close()
     popup.current = null
     cancelMutation.mutate()
   }
@@ -153,25 +154,24 @@ export function useVerificationSession(
   const expiresAt = pending && session.expiresAt ? Date.parse(session.expiresAt) : undefined
   useEffect(() => {
     if (!pending) return
-    // The popup's page posts its result here. The message carries no proof; it only says "ask
-    // the server now".
+    // The popup's page posts its result here (the popup is then done). The message carries no
+    // proof; it only says "ask the server now".
     const onMessage = (event: MessageEvent) => {
       const data = event.data as { type?: unknown } | null
       if (
         data?.type === VERIFICATION_MESSAGE_TYPE &&
         event.origin === (latest.current.popupOrigin ?? window.location.origin)
       ) {
-        if (popup.current) popup.current.done = true
+        popup.current = null
         void refresh()
       }
     }
     // A popup closed without a result means the person gave up. The server answers a cancel
     // of a verification that already ended with that verification, as it stands.
     const closed = setInterval(() => {
-      const open = popup.current
-      if (!open?.window.closed) return
+      if (!popup.current?.closed) return
       popup.current = null
-      if (!open.done) cancelMutation.mutate()
+      cancelMutation.mutate()
     }, 500)
     // Re-render (and ask the server) when the verification runs out of time.
     const expiry =
