@@ -72,6 +72,8 @@ export interface VerificationSessionState {
   cancel: () => void
 }
 
+const RETURN_PARAM = 'likeness_verification'
+
 /**
  * The person's liveness verification: its status, and actions to start, retry or cancel it.
  * It reads the truth from the server, so a reload, a second tab or coming back from the
@@ -188,6 +190,14 @@ export function useVerificationSession(
       clearTimeout(expiry)
     }
   }, [pending, expiresAt, queryClient, keys])
+
+  // Coming back from the liveness page: tidy the marker off the address bar.
+  useEffect(() => {
+    const url = new URL(window.location.href)
+    if (!url.searchParams.has(RETURN_PARAM)) return
+    url.searchParams.delete(RETURN_PARAM)
+    window.history.replaceState(window.history.state, '', url.toString())
+  }, [])
 
   let status: VerificationHookStatus = session?.status ?? 'idle'
   if (status === 'pending' && expiresAt !== undefined && now >= expiresAt) status = 'expired'
