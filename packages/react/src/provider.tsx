@@ -12,7 +12,7 @@ import {
   QueryClientProvider,
   useQuery,
 } from '@tanstack/react-query'
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react'
+import { createContext, createElement, useContext, useMemo, useState, type ReactNode } from 'react'
 import { likenessKeys, type LikenessKeys } from './query-keys.ts'
 
 /** Where a video job id is kept so a reload can re-attach to it. */
@@ -74,11 +74,10 @@ export function LikenessProvider(props: LikenessProviderProps) {
     }),
     [adapter, baseUrl, scope, storage, polling],
   )
-  const content = (
-    <LikenessContext.Provider value={value}>{props.children}</LikenessContext.Provider>
-  )
+  // createElement rather than JSX: no jsx-runtime import in the bundle.
+  const content = createElement(LikenessContext.Provider, { value }, props.children)
   if (!client || client === outer) return content
-  return <QueryClientProvider client={client}>{content}</QueryClientProvider>
+  return createElement(QueryClientProvider, { client }, content)
 }
 
 /**
