@@ -10,7 +10,7 @@ import {
   type VideoJobStatus,
 } from '@likeness/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { errorOf, useLikeness } from './provider.tsx'
 
 /**
@@ -207,48 +207,45 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
   })
   const job = id === null ? null : (query.data ?? null)
 
-  const submit = useCallback(
-    (input: VideoJobInput): Promise<VideoJob | null> => {
-      if (inFlight.current) return inFlight.current
-      const checked = validateVideoJobInput(input)
-      if (!checked.ok) {
-        update({ issues: checked.issues })
-        return Promise.resolve(null)
-      }
-      update({ pending: true })
-      // Whether this is still the submit the hook waits for (not detached since); if so it
-      // is done now.
-      const current = () => {
-        const waited = inFlight.current === promise
-        if (waited) inFlight.current = null
-        return waited
-      }
-      const promise: Promise<VideoJob | null> = adapter
-        .createVideoJob(checked.value, { idempotencyKey: newKey() })
-        .then(
-          (created) => {
-            queryClient.setQueryData(keys.videoJob(created.id), created)
-            void queryClient.invalidateQueries({ queryKey: keys.videoJobList })
-            if (current()) {
-              const { jobId, storageKey = DEFAULT_STORAGE_KEY } = latest.current
-              update({ own: { id: created.id, over: jobId } })
-              if (storageKey !== false) storage.set(storageKey, created.id)
-            }
-            return created
-          },
-          (reason: unknown) => {
-            const error = toLikenessError(reason)
-            const found = error.details?.issues
-            if (current()) {
-              update({ error, issues: Array.isArray(found) ? (found as VideoInputIssue[]) : [] })
-            }
-            return null
-          },
-        )
-      return (inFlight.current = promise)
-    },
-    [adapter, queryClient, keys, storage],
-  )
+  const submit = (input: VideoJobInput): Promise<VideoJob | null> => {
+    if (inFlight.current) return inFlight.current
+    const checked = validateVideoJobInput(input)
+    if (!checked.ok) {
+      update({ issues: checked.issues })
+      return Promise.resolve(null)
+    }
+    update({ pending: true })
+    // Whether this is still the submit the hook waits for (not detached since); if so it
+    // is done now.
+    const current = () => {
+      const waited = inFlight.current === promise
+      if (waited) inFlight.current = null
+      return waited
+    }
+    const promise: Promise<VideoJob | null> = adapter
+      .createVideoJob(checked.value, { idempotencyKey: newKey() })
+      .then(
+        (created) => {
+          queryClient.setQueryData(keys.videoJob(created.id), created)
+          void queryClient.invalidateQueries({ queryKey: keys.videoJobList })
+          if (current()) {
+            const { jobId, storageKey = DEFAULT_STORAGE_KEY } = latest.current
+            update({ own: { id: created.id, over: jobId } })
+            if (storageKey !== false) storage.set(storageKey, created.id)
+          }
+          return created
+        },
+        (reason: unknown) => {
+          const error = toLikenessError(reason)
+          const found = error.details?.issues
+          if (current()) {
+            update({ error, issues: Array.isArray(found) ? (found as VideoInputIssue[]) : [] })
+          }
+          return null
+        },
+      )
+    return (inFlight.current = promise)
+  }
 
   const detach = () => {
     inFlight.current = null
