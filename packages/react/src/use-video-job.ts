@@ -229,9 +229,8 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
           queryClient.setQueryData(keys.videoJob(created.id), created)
           void queryClient.invalidateQueries({ queryKey: keys.videoJobList })
           if (current()) {
-            const { jobId, storageKey = DEFAULT_STORAGE_KEY } = latest.current
-            update({ own: { id: created.id, over: jobId } })
-            if (storageKey !== false) storage.set(storageKey, created.id)
+            update({ own: { id: created.id, over: given } })
+            if (key !== false) storage.set(key, created.id)
           }
           return created
         },
@@ -250,7 +249,7 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
   const detach = () => {
     inFlight.current = null
     update({ own: { id: null, over: given } })
-    if (key !== false && id !== null && storage.get(key) === id) storage.set(key, null)
+    if (key !== false && storage.get(key) === id) storage.set(key, null)
   }
 
   // A stored id the server does not know (data deleted, another person signed in) is dropped.
