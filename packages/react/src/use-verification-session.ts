@@ -91,8 +91,6 @@ export function useVerificationSession(
 ): VerificationSessionState {
   const { adapter, keys } = useLikeness()
   const queryClient = useQueryClient()
-  const latest = useRef(options)
-  latest.current = options
   // The popup being watched: until it sends a result, closes, or the person cancels.
   const popup = useRef<Window | null>(null)
   const [now, setNow] = useState(Date.now)
@@ -113,30 +111,29 @@ export function useVerificationSession(
   // Starts, then sends the popup (when one opened) or the whole page to the liveness page.
   const startMutation = useMutation({
     mutationFn: async (opened: Window | null) => {
-      const { current } = latest
       const { session: started, url } = await adapter.startVerification({
         mode: opened ? 'popup' : 'redirect',
-        locale: current.locale,
+        locale: options.locale,
         // The server replaces the return marker, so the address can be sent as it is.
-        returnTo: current.returnTo ?? (opened ? undefined : window.location.href),
+        returnTo: options.returnTo ?? (opened ? undefined : window.location.href),
       })
       store(started)
       if (opened) {
         if (popup.current === opened) opened.location.href = url
-      } else if (current.navigate) current.navigate(url)
+      } else if (options.navigate) options.navigate(url)
       else window.location.assign(url)
     },
     onError: (error) => {
       popup.current?.close()
       popup.current = null
-      latest.current.onError?.(toLikenessError(error))
+      options.onError?.(toLikenessError(error))
     },
   })
 
   const start = () => {
     // Opened now, inside the click, before any await: that is what popup blockers allow.
     const opened =
-      (latest.current.mode === 'popup' &&
+      (options.mode === 'popup' &&
         window.open('about:blank', 'likeness-verification', 'popup=yes,width=480,height=760')) ||
       null
     popup.current = opened
@@ -160,7 +157,7 @@ export function useVerificationSession(
       const data = event.data as { type?: unknown } | null
       if (
         data?.type === VERIFICATION_MESSAGE_TYPE &&
-        event.origin === (latest.current.popupOrigin ?? window.location.origin)
+        event.origin === (options.popupOrigin ?? window.location.origin)
       ) {
         popup.current = null
         void refresh()
@@ -189,7 +186,7 @@ export function useVerificationSession(
       clearInterval(closed)
       clearTimeout(expiry)
     }
-  }, [pending, expiresAt, queryClient, keys])
+  }, [pending, expiresAt, options.popupOrigin, queryClient, keys])
 
   // Coming back from the liveness page: tidy the marker off the address bar.
   useEffect(() => {
@@ -219,9 +216,9 @@ export function useVerificationSession(
     reported.current = outcome
     if (!failure) {
       void queryClient.invalidateQueries({ queryKey: keys.assets })
-      latest.current.onVerified?.(session)
+      options.onVerified?.(session)
     } else {
-      latest.current.onError?.(
+      options.onError?.(
         new LikenessError('not_verified', {
           message: failure.message,
           details: { reasonCode: failure.code },

@@ -157,8 +157,6 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
     typeof jobIdOrOptions === 'string' ? { jobId: jobIdOrOptions } : (jobIdOrOptions ?? {})
   const { jobId: given } = options
   const key = options.storageKey ?? DEFAULT_STORAGE_KEY
-  const latest = useRef(options)
-  latest.current = options
   const { adapter, keys, storage, polling } = useLikeness()
   const queryClient = useQueryClient()
   const [submission, setSubmission] = useState<Submission>({})
@@ -277,7 +275,7 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
     if (!isTerminalVideoJobStatus(job.status)) seen.current = job.id
     else if (seen.current === job.id) {
       seen.current = null
-      const { onCompleted, onFailed } = latest.current
+      const { onCompleted, onFailed } = options
       ;(job.status === 'completed' ? onCompleted : onFailed)?.(job)
     }
   }, [job])
