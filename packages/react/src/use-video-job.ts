@@ -180,10 +180,11 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
 
   const query = useQuery({
     queryKey: jobKey,
-    // No abort signal, as in useVerificationSession: polls are shared by every watcher.
+    // Runs only with an id. No abort signal, as in useVerificationSession: polls are shared by
+    // every watcher.
     queryFn: async () => {
       const before = queryClient.getQueryData<VideoJob>(jobKey)
-      const job = await adapter.getVideoJob(id ?? '')
+      const job = await adapter.getVideoJob(id as string)
       if (
         before &&
         !isTerminalVideoJobStatus(before.status) &&
@@ -203,7 +204,8 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
           })
         : false,
   })
-  const job = id === null ? null : (query.data ?? null)
+  // With no id the query is keyed on '' and holds nothing.
+  const job = query.data ?? null
 
   const submit = (input: VideoJobInput): Promise<VideoJob | null> => {
     if (inFlight.current) return inFlight.current
