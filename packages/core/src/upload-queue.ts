@@ -248,7 +248,8 @@ export function createUploadQueue({
     })
       .catch(() => null)
       .then((result) => {
-        if (entry.item.status !== 'checking' || !entries.includes(entry)) return
+        // Still checking means still listed: only finished files can be dismissed.
+        if (entry.item.status !== 'checking') return
         entry.checked = true
         update(
           entry,
