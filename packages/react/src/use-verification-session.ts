@@ -115,13 +115,13 @@ export function useVerificationSession(
         mode: opened ? 'popup' : 'redirect',
         locale: options.locale,
         // The server replaces the return marker, so the address can be sent as it is.
-        returnTo: options.returnTo ?? (opened ? undefined : window.location.href),
+        returnTo: options.returnTo ?? (opened ? undefined : location.href),
       })
       store(started)
       if (opened) {
         if (popup.current === opened) opened.location.href = url
       } else if (options.navigate) options.navigate(url)
-      else window.location.assign(url)
+      else location.assign(url)
     },
     onError: (error) => {
       popup.current?.close()
@@ -157,7 +157,7 @@ export function useVerificationSession(
       const data = event.data as { type?: unknown } | null
       if (
         data?.type === VERIFICATION_MESSAGE_TYPE &&
-        event.origin === (options.popupOrigin ?? window.location.origin)
+        event.origin === (options.popupOrigin ?? location.origin)
       ) {
         popup.current = null
         void refresh()
@@ -190,10 +190,9 @@ export function useVerificationSession(
 
   // Coming back from the liveness page: tidy the marker off the address bar.
   useEffect(() => {
-    const url = new URL(window.location.href)
-    if (!url.searchParams.has(RETURN_PARAM)) return
+    const url = new URL(location.href)
     url.searchParams.delete(RETURN_PARAM)
-    window.history.replaceState(window.history.state, '', url.toString())
+    if (url.href !== location.href) history.replaceState(history.state, '', url)
   }, [])
 
   let status: VerificationHookStatus = session?.status ?? 'idle'
