@@ -104,7 +104,8 @@ export class LikenessError extends Error {
   declare readonly details: Readonly<Record<string, unknown>> | undefined
 
   constructor(code: LikenessErrorCode, options: LikenessErrorOptions = {}) {
-    super(options.message ?? MESSAGES[code], { cause: options.cause })
+    // Error takes only `cause` from the options (when set).
+    super(options.message ?? MESSAGES[code], options)
     this.name = 'LikenessError'
     this.code = code
     this.status = options.status
