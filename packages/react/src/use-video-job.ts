@@ -252,12 +252,6 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
     if (key !== false && storage.get(key) === id) storage.set(key, null)
   }
 
-  // A stored id the server does not know (data deleted, another person signed in) is dropped.
-  const pollError = errorOf(query.error)
-  useEffect(() => {
-    if (pollError?.code === 'not_found' && id === stored) detach()
-  })
-
   const running = job !== null && !isTerminalVideoJobStatus(job.status)
   useEffect(() => {
     if (!running) return
@@ -304,7 +298,7 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
     progress: job?.status === 'completed' ? 100 : (job?.progress ?? 0),
     elapsedMs: job ? Math.max(0, end - Date.parse(job.createdAt)) || 0 : 0,
     videoUrl: (job?.status === 'completed' && job.videoUrl) || null,
-    error: submission.error ?? pollError ?? failure,
+    error: submission.error ?? errorOf(query.error) ?? failure,
     issues: submission.issues ?? NO_ISSUES,
     isRunning: status === 'submitting' || running,
     submit,

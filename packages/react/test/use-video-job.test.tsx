@@ -399,7 +399,7 @@ describe('useVideoJob', () => {
     expect(creates(ctx)).toEqual({ sent: 1, upstream: 1 })
   })
 
-  it('stores only jobs it submitted, and drops a stored id the server does not know', async () => {
+  it('stores only jobs it submitted, and reports a stored id the server does not know', async () => {
     const ctx = setup()
     const job = await createdJob(ctx, 'watch-only-0001')
     const watcher = renderHook(() => useVideoJob(job.id), { wrapper: ctx.wrapper })
@@ -415,13 +415,18 @@ describe('useVideoJob', () => {
     expect(unstored.result.current.jobId).toBe(own.id)
     expect(ctx.storage.values.size).toBe(0)
 
+    // A stored id the server does not know is reported, and detach forgets it.
     ctx.storage.set(STORAGE_KEY, 'task_gone')
     const stale = renderHook(() => useVideoJob(), { wrapper: ctx.page().wrapper })
     expect(stale.result.current.jobId).toBe('task_gone')
     await waitFor(() => {
-      expect(stale.result.current.jobId).toBeNull()
+      expect(stale.result.current.error?.code).toBe('not_found')
     })
-    expect(stale.result.current).toMatchObject({ status: 'idle', error: null })
+    expect(stale.result.current.status).toBe('idle')
+    act(() => {
+      stale.result.current.detach()
+    })
+    expect(stale.result.current).toMatchObject({ jobId: null, error: null })
     expect(ctx.storage.values.has(STORAGE_KEY)).toBe(false)
   })
 })
