@@ -45,10 +45,8 @@ export type VideoInputValidation =
  * ```
  */
 export function validateVideoJobInput(input: unknown): VideoInputValidation {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { ok: false, issues: [{ field: '', code: 'invalid', message: 'Expected an object.' }] }
-  }
-  const raw = input as Record<string, unknown>
+  // Anything but an object has none of the fields, so the required ones are missing.
+  const raw = ((typeof input === 'object' && input) || {}) as Record<string, unknown>
   const value: Record<string, unknown> = {}
   const issues: VideoInputIssue[] = []
   const add = (field: string, code: VideoInputIssue['code'], message: string) => {
