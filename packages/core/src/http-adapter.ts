@@ -27,9 +27,9 @@ export interface HttpAdapterOptions {
   /** Default `same-origin`; `include` when the server is on another origin and uses cookies. */
   credentials?: RequestCredentials | undefined
   /**
-   * Makes the request object used for uploads, so progress can be reported (fetch cannot
-   * report upload progress over HTTP/1.1). Default: `XMLHttpRequest` where it exists; `false`
-   * uploads with `fetch` and reports progress only at the end.
+   * Makes the request object used for uploads with an `onProgress`, so progress can be
+   * reported (fetch cannot report upload progress over HTTP/1.1). Default: `XMLHttpRequest`
+   * where it exists; `false` uploads with `fetch` and reports progress only at the end.
    */
   createXhr?: (() => XMLHttpRequest) | false | undefined
 }
@@ -97,7 +97,7 @@ export function createHttpAdapter(options: HttpAdapterOptions): HostAdapter {
             signal?.removeEventListener('abort', abort)
             if (xhr.status)
               resolve([xhr.status, xhr.getResponseHeader('retry-after'), xhr.responseText])
-            else reject(new Error('No answer'))
+            else reject(new Error())
           }
           xhr.send(payload)
         })
@@ -130,15 +130,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): HostAdapter {
     getAsset: (assetId, o) => send('GET', `/assets/${id(assetId)}`, o),
     uploadAsset: async ({ file, name = (file as Blob & { name?: string }).name, type }, o = {}) => {
       const total = file.size
-      const onProgress = o.onProgress ?? (() => undefined)
-      onProgress({ loaded: 0, total })
-      const asset = await send<Asset>(
-        'POST',
-        `/assets${search({ name, type })}`,
-        { ...o, onProgress },
-        file,
-      )
-      onProgress({ loaded: total, total })
+      o.onProgress?.({ loaded: 0, total })
+      const asset = await send<Asset>('POST', `/assets${search({ name, type })}`, o, file)
+      o.onProgress?.({ loaded: total, total })
       return asset
     },
     deleteAsset: (assetId, o) => send('DELETE', `/assets/${id(assetId)}`, o),
