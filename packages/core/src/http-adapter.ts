@@ -86,11 +86,9 @@ export function createHttpAdapter(options: HttpAdapterOptions): HostAdapter {
           xhr.open(method, url)
           xhr.withCredentials = credentials === 'include'
           for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value)
-          xhr.upload.onprogress = (event) => {
-            onProgress({
-              loaded: event.loaded,
-              total: event.lengthComputable ? event.total : payload.size,
-            })
+          // The body is the file, so its size is the total.
+          xhr.upload.onprogress = ({ loaded }) => {
+            onProgress({ loaded, total: payload.size })
           }
           // Fires after a load, an error or an abort; only a load has a status.
           xhr.onloadend = () => {

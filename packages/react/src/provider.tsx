@@ -90,7 +90,7 @@ export function LikenessProvider(props: LikenessProviderProps) {
  */
 export function useLikeness(): LikenessContextValue {
   const value = useContext(LikenessContext)
-  if (!value) throw new Error('Likeness hooks must be used inside <LikenessProvider>.')
+  if (!value) throw new Error('Wrap the app in <LikenessProvider>.')
   return value
 }
 
