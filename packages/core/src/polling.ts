@@ -96,7 +96,8 @@ export function pollDelayForAge(
   options?: PollDelayOptions,
 ): number {
   let attempt = 0
-  let left = Number.isFinite(ageMs) ? ageMs : 0
+  // NaN counts as new; an endless age as old.
+  let left = ageMs || 0
   while (attempt < 64) {
     const step = stepMs(schedule, attempt)
     if (step > left || step >= schedule.maxMs) break
