@@ -62,7 +62,8 @@ export type LikenessProviderProps = {
  */
 export function LikenessProvider(props: LikenessProviderProps) {
   const outer = useContext(QueryClientContext)
-  const [owned] = useState(() => ((props.queryClient ?? outer) ? null : new QueryClient()))
+  // Made once, used only without a given or enclosing client (an unused one costs nothing).
+  const [owned] = useState(() => new QueryClient())
   const client = props.queryClient ?? outer ?? owned
   const { adapter, baseUrl, scope, storage, polling } = props
   const value = useMemo<LikenessContextValue>(
@@ -76,7 +77,7 @@ export function LikenessProvider(props: LikenessProviderProps) {
   )
   // createElement rather than JSX: no jsx-runtime import in the bundle.
   const content = createElement(LikenessContext.Provider, { value }, props.children)
-  if (!client || client === outer) return content
+  if (client === outer) return content
   return createElement(QueryClientProvider, { client }, content)
 }
 

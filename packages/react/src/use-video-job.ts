@@ -267,9 +267,8 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
   // job is not news.
   const seen = useRef<string | null>(null)
   useEffect(() => {
-    if (!job) return
-    if (!isTerminalVideoJobStatus(job.status)) seen.current = job.id
-    else if (seen.current === job.id) {
+    if (running) seen.current = job.id
+    else if (job && seen.current === job.id) {
       seen.current = null
       const { onCompleted, onFailed } = options
       ;(job.status === 'completed' ? onCompleted : onFailed)?.(job)
