@@ -54,29 +54,30 @@ export const SNIFF_BYTES = 64
 export function sniffMedia(bytes: Uint8Array): SniffedMedia | null {
   // The bytes as Latin-1 text, so each signature below is a pattern over bytes.
   const head = String.fromCharCode(...bytes.subarray(0, SNIFF_BYTES))
-  const [, mime, extension] = SIGNATURES.find(([pattern]) => pattern.test(head)) ?? []
-  // Every accepted media type starts with its kind: `image`, `video` or `audio`.
-  return mime && extension ? { type: mime.slice(0, 5) as AssetType, mime, extension } : null
+  const [, type, extension, subtype = extension] =
+    SIGNATURES.find(([pattern]) => pattern.test(head)) ?? []
+  return type && extension ? { type, mime: `${type}/${subtype}`, extension } : null
 }
 
-// Tried in order; the first match decides, and one without a media type refuses the file.
+// Tried in order; the first match decides, and one without a kind refuses the file. Each
+// gives the kind, the extension, and the media subtype when it is not the extension.
 // `[^]` is any byte.
 /* eslint-disable no-control-regex -- binary signatures hold control bytes */
-const SIGNATURES: [pattern: RegExp, mime?: string, extension?: string][] = [
-  [/^\xff\xd8\xff/, 'image/jpeg', 'jpg'],
-  [/^\x89PNG\r\n\x1a\n/, 'image/png', 'png'],
-  [/^RIFF[^]{4}WEBP/, 'image/webp', 'webp'],
-  [/^RIFF[^]{4}WAVE/, 'audio/wav', 'wav'],
+const SIGNATURES: [pattern: RegExp, type?: AssetType, extension?: string, subtype?: string][] = [
+  [/^\xff\xd8\xff/, 'image', 'jpg', 'jpeg'],
+  [/^\x89PNG\r\n\x1a\n/, 'image', 'png'],
+  [/^RIFF[^]{4}WEBP/, 'image', 'webp'],
+  [/^RIFF[^]{4}WAVE/, 'audio', 'wav'],
   // ISO media (`ftyp` box): the brand tells audio, QuickTime and MP4 apart.
-  [/^[^]{4}ftypM4[AB] /, 'audio/mp4', 'm4a'],
-  [/^[^]{4}ftypqt {2}/, 'video/quicktime', 'mov'],
-  [/^[^]{4}ftyp[\w ]{4}/, 'video/mp4', 'mp4'],
+  [/^[^]{4}ftypM4[AB] /, 'audio', 'm4a', 'mp4'],
+  [/^[^]{4}ftypqt {2}/, 'video', 'mov', 'quicktime'],
+  [/^[^]{4}ftyp[\w ]{4}/, 'video', 'mp4'],
   [/^[^]{4}ftyp/],
   // EBML: WebM and Matroska share it; only the DocType tells them apart (Matroska matches
   // nothing here).
-  [/^\x1a\x45\xdf\xa3[^]*webm/, 'video/webm', 'webm'],
+  [/^\x1a\x45\xdf\xa3[^]*webm/, 'video', 'webm'],
   // An ID3 tag, or an MPEG audio frame: 11 sync bits, then a version and a layer that are not
   // "reserved" (version bits 01, layer bits 00).
-  [/^(ID3|\xff[\xe2-\xe7\xf2-\xf7\xfa-\xff])/, 'audio/mpeg', 'mp3'],
+  [/^(ID3|\xff[\xe2-\xe7\xf2-\xf7\xfa-\xff])/, 'audio', 'mp3', 'mpeg'],
 ]
 /* eslint-enable no-control-regex */
