@@ -330,10 +330,8 @@ export function useVideoJobs(): VideoJobList {
   }
 }
 
-// randomUUID exists only in secure contexts; an app tried over http on a LAN address has not.
+// 128 random bits as digits and dashes, a valid idempotency key. (randomUUID exists only in
+// secure contexts; an app tried over http on a LAN address has none.)
 function newKey(): string {
-  return (
-    (crypto as Partial<Crypto>).randomUUID?.() ??
-    Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16)).join('-')
-  )
+  return crypto.getRandomValues(new Uint32Array(4)).join('-')
 }
