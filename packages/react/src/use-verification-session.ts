@@ -196,7 +196,8 @@ export function useVerificationSession(
   }, [])
 
   let status: VerificationHookStatus = session?.status ?? 'idle'
-  if (status === 'pending' && expiresAt !== undefined && now >= expiresAt) status = 'expired'
+  // `expiresAt` is known only while pending.
+  if (expiresAt !== undefined && now >= expiresAt) status = 'expired'
   if (startMutation.isPending) status = 'starting'
   const isVerified = status === 'verified'
   // The server says why a verification failed or expired; an expiry seen here first is
@@ -204,7 +205,7 @@ export function useVerificationSession(
   const failure =
     ((status === 'failed' || status === 'expired') && session?.failure) ||
     (status === 'expired'
-      ? { code: 'expired' as const, message: 'The verification expired. Start again.' }
+      ? { code: 'expired' as const, message: 'The verification expired.' }
       : null)
 
   // Tell the host once about each verification that ends.
@@ -213,10 +214,8 @@ export function useVerificationSession(
   useEffect(() => {
     if (!session || !outcome || reported.current === outcome) return
     reported.current = outcome
-    if (!failure) {
-      void queryClient.invalidateQueries({ queryKey: keys.assets })
-      options.onVerified?.(session)
-    } else {
+    if (!failure) options.onVerified?.(session)
+    else {
       options.onError?.(
         new LikenessError('not_verified', {
           message: failure.message,
