@@ -280,7 +280,7 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
       job?.status === 'failed'
         ? new LikenessError('upstream_error', {
             message: job.error?.message,
-            details: { jobId: job.id, reasonCode: job.error?.code },
+            details: { reasonCode: job.error?.code },
           })
         : null,
     [job],
