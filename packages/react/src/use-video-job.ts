@@ -215,11 +215,14 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
       return Promise.resolve(null)
     }
     update({ pending: true })
-    // Whether this is still the submit the hook waits for (not detached since); if so it
-    // is done now.
-    const current = () => {
+    // Applies the outcome while this is the submit the hook waits for (not detached since),
+    // which it then no longer is.
+    const settle = (change: Submission) => {
       const waited = inFlight.current === promise
-      if (waited) inFlight.current = null
+      if (waited) {
+        inFlight.current = null
+        update(change)
+      }
       return waited
     }
     const promise: Promise<VideoJob | null> = adapter
@@ -228,18 +231,15 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
         (created) => {
           queryClient.setQueryData(keys.videoJob(created.id), created)
           void queryClient.invalidateQueries({ queryKey: keys.videoJobList })
-          if (current()) {
-            update({ own: { id: created.id, over: given } })
-            if (key !== false) storage.set(key, created.id)
+          if (settle({ own: { id: created.id, over: given } }) && key !== false) {
+            storage.set(key, created.id)
           }
           return created
         },
         (reason: unknown) => {
           const error = toLikenessError(reason)
           const found = error.details?.issues
-          if (current()) {
-            update({ error, issues: Array.isArray(found) ? (found as VideoInputIssue[]) : [] })
-          }
+          settle({ error, issues: Array.isArray(found) ? (found as VideoInputIssue[]) : [] })
           return null
         },
       )
