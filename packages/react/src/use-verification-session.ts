@@ -170,7 +170,8 @@ export function useVerificationSession(
       popup.current = null
       cancelMutation.mutate()
     }, 500)
-    // Re-render (and ask the server) when the verification runs out of time.
+    // Re-render (and ask the server) when the verification runs out of time. (A wait beyond
+    // 24 days overflows and fires at once: one more read, nothing else.)
     const expiry =
       expiresAt &&
       setTimeout(
@@ -178,7 +179,7 @@ export function useVerificationSession(
           setNow(Date.now())
           void refresh()
         },
-        Math.min(expiresAt - Date.now() + 50, 2 ** 31 - 1),
+        expiresAt - Date.now() + 50,
       )
     window.addEventListener('message', onMessage)
     return () => {
