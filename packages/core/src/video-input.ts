@@ -93,7 +93,7 @@ export function validateVideoJobInput(input: unknown): VideoInputValidation {
 
   const references = raw.references
   if (!Array.isArray(references)) {
-    if (references !== undefined) add('references', 'invalid', 'Use a list of references.')
+    if (references !== undefined) add('references', 'invalid', 'Use a list.')
   } else if (references.length > VIDEO_LIMITS.maxReferences) {
     add('references', 'out_of_range', `Use at most ${VIDEO_LIMITS.maxReferences} references.`)
   } else {

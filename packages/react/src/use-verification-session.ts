@@ -134,7 +134,7 @@ export function useVerificationSession(
     // Opened now, inside the click, before any await: that is what popup blockers allow.
     const opened =
       (options.mode === 'popup' &&
-        window.open('about:blank', 'likeness-verification', 'popup=yes,width=480,height=760')) ||
+        window.open('about:blank', 'likeness-verification', 'popup,width=480,height=760')) ||
       null
     popup.current = opened
     startMutation.mutate(opened)

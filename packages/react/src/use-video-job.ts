@@ -119,8 +119,8 @@ export interface VideoJobList {
 }
 
 const DEFAULT_STORAGE_KEY = 'likeness:video-job'
-const NO_ISSUES: VideoInputIssue[] = []
-const NO_JOBS: VideoJob[] = []
+// One empty list for every "none", so it stays the same between renders.
+const NONE: never[] = []
 
 interface Submission {
   pending?: boolean
@@ -298,7 +298,7 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
     elapsedMs: job ? Math.max(0, end - Date.parse(job.createdAt)) || 0 : 0,
     videoUrl: (job?.status === 'completed' && job.videoUrl) || null,
     error: submission.error ?? errorOf(query.error) ?? failure,
-    issues: submission.issues ?? NO_ISSUES,
+    issues: submission.issues ?? NONE,
     isRunning: status === 'submitting' || running,
     submit,
     detach,
@@ -323,7 +323,7 @@ export function useVideoJobs(): VideoJobList {
     queryFn: () => adapter.listVideoJobs(),
   })
   return {
-    jobs: query.data ?? NO_JOBS,
+    jobs: query.data ?? NONE,
     isLoading: query.isPending,
     error: errorOf(query.error),
     refetch: query.refetch,
