@@ -5,8 +5,7 @@ import {
   pollDelayForAge,
   type Asset,
   type AssetPage,
-  type AssetSort,
-  type AssetStatus,
+  type AssetListQuery,
   type FileRules,
   type UploadItem,
   type UploadProgress,
@@ -29,15 +28,7 @@ import { errorOf, useLikeness, useVerification } from './provider.tsx'
  * useAssets({ statuses: ['active'], name: search, pageSize: 48, rules: { accept: ['image'] } })
  * ```
  */
-export interface UseAssetsOptions {
-  /** Only assets in these states. Default: all. */
-  statuses?: readonly AssetStatus[] | undefined
-  /** Only assets whose name contains this text. */
-  name?: string | undefined
-  /** Default `createdAt`. */
-  sort?: AssetSort | undefined
-  /** Default `desc` (newest first). */
-  order?: 'asc' | 'desc' | undefined
+export interface UseAssetsOptions extends Omit<AssetListQuery, 'page'> {
   /** Assets per page, 1 to 100. Default 24. */
   pageSize?: number | undefined
   /** How many files are sent at once; read when the hook mounts. Default 4. */
