@@ -1,0 +1,35 @@
+import { playwright } from '@vitest/browser-playwright'
+import type { TestProjectInlineConfiguration } from 'vitest/config'
+
+/**
+ * Flags Chromium needs here: headless, no sandbox (CI runs as root), and no background
+ * connections, which a machine with a closed network refuses many at a time.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/**
+ * Vitest browser mode in the system's Chromium (Debian's package), driven by Playwright.
+ * Nothing is downloaded: `CHROMIUM_PATH` overrides where the browser is.
+ */
+export function chromiumBrowser(): NonNullable<TestProjectInlineConfiguration['test']>['browser'] {
+  return {
+    enabled: true,
+    headless: true,
+    provider: playwright({
+      launchOptions: {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: CHROMIUM_ARGS,
+      },
+    }),
+    instances: [{ browser: 'chromium' }],
+    screenshotFailures: false,
+  }
+}

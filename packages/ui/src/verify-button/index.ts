@@ -1,0 +1,1 @@
+export { VerifyButton, type VerifyButtonProps } from './verify-button.tsx'
