@@ -16,6 +16,10 @@ const withThemeAndLocale: Decorator = (Story, context) => {
   )
 }
 
+// The story tests run once as in the toolbar's defaults and once dark in Chinese; each run
+// defines this (see vitest.config.ts). Storybook itself starts light, in English.
+declare const __LK_STORY_GLOBALS__: { theme: string; locale: string } | undefined
+
 const preview: Preview = {
   decorators: [withThemeAndLocale],
   globalTypes: {
@@ -44,7 +48,10 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { theme: 'light', locale: 'en' },
+  initialGlobals:
+    typeof __LK_STORY_GLOBALS__ === 'undefined'
+      ? { theme: 'light', locale: 'en' }
+      : __LK_STORY_GLOBALS__,
   parameters: {
     layout: 'padded',
     controls: { matchers: { color: /(background|color)$/i, date: /Date$/i } },

@@ -33,3 +33,20 @@ export function chromiumBrowser(): NonNullable<TestProjectInlineConfiguration['t
     screenshotFailures: false,
   }
 }
+
+/**
+ * Dependencies Vite pre-bundles up front for browser tests, so it never discovers one mid-run
+ * and reloads the page under a running test.
+ */
+export const BROWSER_DEPS = [
+  'react',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  'react-dom',
+  'react-dom/client',
+  'radix-ui',
+  '@tanstack/react-query',
+  '@tanstack/react-virtual',
+  '@testing-library/react',
+  '@testing-library/jest-dom/vitest',
+]
