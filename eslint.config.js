@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js'
 import globals from 'globals'
+import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
@@ -26,7 +27,19 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test-d.ts', '**/test/**'],
+    files: ['packages/react/**/*.{ts,tsx}', 'packages/ui/**/*.{ts,tsx}', '.storybook/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error' },
+  },
+  {
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      '**/*.test-d.ts',
+      '**/*.test-d.tsx',
+      '**/test/**',
+      '**/*.stories.tsx',
+    ],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
@@ -42,6 +55,9 @@ export default tseslint.config(
   ...layer('packages/core/src/**', ['@likeness/*']),
   ...layer('packages/easyrouter/src/**', ['@likeness/*', '!@likeness/core']),
   ...layer('packages/easyrouter-sim/src/**', ['@likeness/*']),
+  ...layer('packages/server/src/**', ['@likeness/*', '!@likeness/core', '!@likeness/easyrouter']),
+  ...layer('packages/react/src/**', ['@likeness/*', '!@likeness/core']),
+  ...layer('packages/ui/src/**', ['@likeness/*', '!@likeness/core', '!@likeness/react']),
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 )
 
@@ -54,7 +70,7 @@ function layer(files, forbidden) {
   return [
     {
       files: [files],
-      ignores: ['**/*.test.ts', '**/*.test-d.ts'],
+      ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-d.ts', '**/*.stories.tsx'],
       rules: {
         'no-restricted-imports': [
           'error',

@@ -9,7 +9,9 @@ const config: StorybookConfig = {
   typescript: { reactDocgen: 'react-docgen-typescript' },
   // Workspace packages resolve to their sources, so stories never need a build first.
   viteFinal: (vite) =>
-    mergeConfig(vite, { resolve: { conditions: ['@likeness/source', ...defaultClientConditions] } }),
+    mergeConfig(vite, {
+      resolve: { conditions: ['@likeness/source', ...defaultClientConditions] },
+    }),
 }
 
 export default config

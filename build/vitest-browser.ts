@@ -1,5 +1,4 @@
 import { playwright } from '@vitest/browser-playwright'
-import type { TestProjectInlineConfiguration } from 'vitest/config'
 
 /**
  * Flags Chromium needs here: headless, no sandbox (CI runs as root), and no background
@@ -19,7 +18,7 @@ export const CHROMIUM_ARGS = [
  * Vitest browser mode in the system's Chromium (Debian's package), driven by Playwright.
  * Nothing is downloaded: `CHROMIUM_PATH` overrides where the browser is.
  */
-export function chromiumBrowser(): NonNullable<TestProjectInlineConfiguration['test']>['browser'] {
+export function chromiumBrowser() {
   return {
     enabled: true,
     headless: true,
@@ -29,7 +28,7 @@ export function chromiumBrowser(): NonNullable<TestProjectInlineConfiguration['t
         args: CHROMIUM_ARGS,
       },
     }),
-    instances: [{ browser: 'chromium' }],
+    instances: [{ browser: 'chromium' as const }],
     screenshotFailures: false,
   }
 }

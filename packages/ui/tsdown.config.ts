@@ -5,5 +5,4 @@ export default defineConfig({
   ...likenessPreset({ entry: { index: 'src/index.ts' }, platform: 'browser' }),
   // Components run on the client; keep the directive so React Server Components bundlers know.
   banner: { js: "'use client'" },
-  copy: [{ from: 'src/styles.css', to: 'dist' }],
 })

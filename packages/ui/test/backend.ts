@@ -49,9 +49,7 @@ export interface InPageBackend {
 }
 
 /** Builds a fresh in-page stack. Timings default to a few seconds so states can be watched. */
-export function createInPageBackend(
-  options: { timings?: SimulatorTimings } = {},
-): InPageBackend {
+export function createInPageBackend(options: { timings?: SimulatorTimings } = {}): InPageBackend {
   const ref: { handler?: LikenessHandler } = {}
   const sim = createSimulator({
     baseUrl: SIM_URL,
@@ -102,7 +100,7 @@ export function createInPageBackend(
     return videoUrl ? { ...job, videoUrl } : job
   }
 
-  const adapterFor = (user: string, decorate = (adapter: HostAdapter) => adapter) => {
+  const adapterFor = (user: string, decorate = (adapter: HostAdapter) => adapter): HostAdapter => {
     const http = createHttpAdapter({
       baseUrl: BASE,
       fetch: (input, init) => handler(new Request(input, init)),

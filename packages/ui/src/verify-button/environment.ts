@@ -18,7 +18,7 @@ const IN_APP =
   /MicroMessenger|\bQQ\/|Weibo|aweme|BytedanceWebview|musical_ly|TikTok|FBAN|FBAV|Instagram|\bLine\/|Twitter|LinkedInApp|Snapchat|; wv\)/i
 
 /**
- * A light check, before sending a person to the liveness page, of what would stop them there.
+ * A light check (in the browser), before sending a person to the liveness page, of what would stop them there.
  * It never blocks: the button shows guidance and lets them continue anyway.
  *
  * @example
@@ -29,11 +29,12 @@ const IN_APP =
 export function checkVerificationEnvironment(
   environment: VerificationEnvironment = {},
 ): EnvironmentIssue[] {
-  const secure = environment.isSecureContext ?? globalThis.isSecureContext
+  const secure = environment.isSecureContext ?? window.isSecureContext
+  // Browsers leave `mediaDevices` out entirely on insecure pages and in old web views.
   const camera =
     environment.hasCamera ??
-    typeof globalThis.navigator?.mediaDevices?.getUserMedia === 'function'
-  const agent = environment.userAgent ?? globalThis.navigator?.userAgent ?? ''
+    ('mediaDevices' in navigator && typeof navigator.mediaDevices.getUserMedia === 'function')
+  const agent = environment.userAgent ?? navigator.userAgent
   const issues: EnvironmentIssue[] = []
   if (!secure) issues.push('insecure')
   else if (!camera) issues.push('no_camera')

@@ -86,7 +86,8 @@ export const verifyButtonMessages: MessageCatalog<keyof typeof en> = {
     'verify.reason.other': '出了点问题，请稍后再试。',
     'verify.env.title': '开始之前',
     'verify.env.insecure': '此页面不是安全连接（https），浏览器不会允许使用摄像头。',
-    'verify.env.no_camera': '此浏览器无法使用摄像头。请用最新版的 Chrome、Safari 或 Edge 打开此页面。',
+    'verify.env.no_camera':
+      '此浏览器无法使用摄像头。请用最新版的 Chrome、Safari 或 Edge 打开此页面。',
     'verify.env.in_app':
       '你可能正在某个应用的内置浏览器中，它常常会阻止摄像头。请在浏览器中打开此页面（在应用菜单中找“在浏览器中打开”）。',
     'verify.env.continue': '仍然继续',

@@ -10,7 +10,7 @@ type Loaded = { stack: Stack; links: string[] }
 /** Builds the story's own page over the in-page stack, after `prepare` set the scene. */
 const scene =
   (
-    prepare: (stack: Stack) => Promise<void> = async () => undefined,
+    prepare: (stack: Stack) => Promise<void> = () => Promise.resolve(),
     decorate?: (adapter: HostAdapter) => HostAdapter,
   ) =>
   async (): Promise<Loaded> => {
@@ -63,7 +63,7 @@ export const Idle: Story = {
     const button = await canvas.findByRole('button', { name: /verify it’s you|验证本人/i })
     await userEvent.click(button)
     await waitFor(() => expect(links).toHaveLength(1))
-    expect(links[0]).toContain('/h5/')
+    await expect(links[0]).toContain('/h5/')
     // The person passes on the liveness page and comes back: the server has the truth.
     await stack.backend.completeLiveness(links[0] ?? '', 'pass')
     await stack.queryClient.invalidateQueries()
@@ -93,13 +93,13 @@ export const Starting: Story = {
   },
 }
 
+const started = scene(async (stack) => {
+  await stack.adapter.startVerification({ mode: 'redirect', returnTo: '/' })
+})
+
 /** The person is on the liveness page (another tab, or they came back early). */
 export const Pending: Story = {
-  loaders: [
-    scene(async (stack) => {
-      await stack.adapter.startVerification({ mode: 'redirect', returnTo: '/' })
-    }),
-  ],
+  loaders: [started],
   play: async ({ canvas }) => {
     await canvas.findByText(/waiting for you to finish|等待你完成核验/i)
     await expect(canvas.getByRole('button', { name: /cancel|取消/i })).toBeVisible()
@@ -109,12 +109,12 @@ export const Pending: Story = {
 /** Waiting in popup mode: the hint points at the window that opened. */
 export const PendingPopup: Story = {
   args: { mode: 'popup' },
-  loaders: Pending.loaders,
+  loaders: [started],
 }
 
 /** Cancel while waiting ends the verification. */
 export const CancelWhilePending: Story = {
-  loaders: Pending.loaders,
+  loaders: [started],
   play: async ({ canvas, userEvent }) => {
     await userEvent.click(await canvas.findByRole('button', { name: /cancel|取消/i }))
     await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent(/cancel|取消/i))
@@ -147,13 +147,15 @@ export const Expired: Story = {
   loaders: [
     scene(undefined, (adapter) => ({
       ...adapter,
-      getVerification: async () => ({
-        id: 'verification-expired',
-        status: 'pending',
-        mode: 'redirect',
-        createdAt: new Date(Date.now() - 3_600_000).toISOString(),
-        expiresAt: new Date(Date.now() - 60_000).toISOString(),
-      }),
+      getVerification: () =>
+        Promise.resolve({
+          id: 'verification-expired',
+          status: 'pending',
+          mode: 'redirect' as const,
+          createdAt: new Date(Date.now() - 3_600_000).toISOString(),
+          updatedAt: new Date(Date.now() - 3_600_000).toISOString(),
+          expiresAt: new Date(Date.now() - 60_000).toISOString(),
+        }),
     })),
   ],
   play: async ({ canvas }) => {
@@ -191,7 +193,7 @@ export const InAppBrowser: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: /verify it’s you|验证本人/i }))
     const notice = await canvas.findByRole('alert')
     await expect(notice).toHaveTextContent(/built-in browser|内置浏览器/)
-    expect(links).toHaveLength(0)
+    await expect(links).toHaveLength(0)
     await userEvent.click(canvas.getByRole('button', { name: /continue anyway|仍然继续/i }))
     await waitFor(() => expect(links).toHaveLength(1))
   },
@@ -262,4 +264,3 @@ export const Parts: Story = {
     )
   },
 }
-

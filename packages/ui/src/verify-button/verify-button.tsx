@@ -288,8 +288,10 @@ function EnvironmentNotice({ className, ...rest }: VerifyButtonEnvironmentNotice
   const { notice, t, unstyled, begin, dismissNotice } = useVerify('EnvironmentNotice')
   const [copied, setCopied] = useState(false)
   if (!notice) return null
+  // The clipboard is missing on insecure pages; the button is then left out.
+  const canCopy = 'clipboard' in navigator
   const copy = () => {
-    void navigator.clipboard?.writeText(location.href).then(() => {
+    void navigator.clipboard.writeText(location.href).then(() => {
       setCopied(true)
     })
   }
@@ -318,7 +320,7 @@ function EnvironmentNotice({ className, ...rest }: VerifyButtonEnvironmentNotice
           >
             {t('verify.env.continue')}
           </button>
-          {notice.includes('in_app') && (
+          {canCopy && notice.includes('in_app') && (
             <button
               type="button"
               data-variant="secondary"
