@@ -7,7 +7,9 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react'
 export type LikenessLocale = 'en' | 'zh-CN'
 
 /** One component's strings, per locale. `{name}` marks a value filled in at render time. */
-export type MessageCatalog<K extends string> = Readonly<Record<LikenessLocale, Readonly<Record<K, string>>>>
+export type MessageCatalog<K extends string> = Readonly<
+  Record<LikenessLocale, Readonly<Record<K, string>>>
+>
 
 /**
  * String overrides, by key, for any component below a {@link LikenessUIProvider}. Keys are
