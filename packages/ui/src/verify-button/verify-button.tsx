@@ -10,6 +10,7 @@ import {
   createContext,
   isValidElement,
   useContext,
+  useRef,
   useState,
   type ComponentPropsWithRef,
   type MouseEvent,
@@ -61,6 +62,8 @@ interface VerifyContextValue {
   /** Issues found by the environment check, waiting for the person's choice; else null. */
   notice: readonly EnvironmentIssue[] | null
   dismissNotice: () => void
+  /** The trigger, for focus to come back to when the notice closes. */
+  triggerRef: { current: HTMLElement | null }
   /** Starts (or restarts) the verification; `force` skips the environment check. */
   begin: (force?: boolean) => void
 }
@@ -101,6 +104,7 @@ function Root({
   })
   const t = useTranslate(verifyButtonMessages, messages)
   const [notice, setNotice] = useState<readonly EnvironmentIssue[] | null>(null)
+  const triggerRef = useRef<HTMLElement | null>(null)
   const state: VerifyButtonState = verification.isLoading
     ? 'loading'
     : verification.status === 'idle' && verification.error
@@ -129,7 +133,9 @@ function Root({
         notice,
         dismissNotice: () => {
           setNotice(null)
+          triggerRef.current?.focus()
         },
+        triggerRef,
         begin,
       }}
     >
@@ -171,9 +177,10 @@ function Trigger({
   className,
   children,
   onClick,
+  ref,
   ...rest
 }: VerifyButtonTriggerProps) {
-  const { state, t, unstyled, begin } = useVerify('Trigger')
+  const { state, t, unstyled, begin, triggerRef } = useVerify('Trigger')
   const busy = state === 'loading' || state === 'starting'
   const done = state === 'verified'
   const label = (
@@ -185,6 +192,11 @@ function Trigger({
   )
   const props = {
     ...rest,
+    ref: (node: HTMLButtonElement | null) => {
+      triggerRef.current = node
+      if (typeof ref === 'function') ref(node)
+      else if (ref) ref.current = node
+    },
     'data-state': state,
     'data-size': size,
     'data-variant': variant,
@@ -285,7 +297,7 @@ function Cancel({ className, onClick, ...rest }: VerifyButtonCancelProps) {
 export type VerifyButtonEnvironmentNoticeProps = ComponentPropsWithRef<'div'>
 
 function EnvironmentNotice({ className, ...rest }: VerifyButtonEnvironmentNoticeProps) {
-  const { notice, t, unstyled, begin, dismissNotice } = useVerify('EnvironmentNotice')
+  const { notice, t, unstyled, begin, dismissNotice, triggerRef } = useVerify('EnvironmentNotice')
   const [copied, setCopied] = useState(false)
   if (!notice) return null
   // The clipboard is missing on insecure pages; the button is then left out.
@@ -315,6 +327,7 @@ function EnvironmentNotice({ className, ...rest }: VerifyButtonEnvironmentNotice
             data-size="small"
             className={lk(unstyled, 'lk-button')}
             onClick={() => {
+              triggerRef.current?.focus()
               begin(true)
             }}
           >
