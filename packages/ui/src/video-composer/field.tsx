@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react'
+import { lk } from '../class-names.ts'
+import { useVideoComposer, type VideoComposerContextValue } from './video-composer-root.tsx'
+
+/** A boolean data attribute: present (empty) or absent. */
+export const flag = (on: unknown): '' | undefined => (on ? '' : undefined)
+
+interface Field {
+  composer: VideoComposerContextValue
+  id: string
+  /** Props for the field's control: id, invalid state, descriptions, disabled. */
+  control: (...describedBy: (string | false | undefined)[]) => {
+    id: string
+    'aria-invalid': true | undefined
+    'aria-describedby': string | undefined
+    disabled: boolean
+  }
+  /** Props for the field's wrapper. */
+  wrapper: (
+    names: string,
+    own: string | undefined,
+  ) => {
+    className: string | undefined
+    'data-invalid': '' | undefined
+    'data-disabled': '' | undefined
+  }
+  /** The issue's message, or nothing. */
+  error: ReactNode
+}
+
+/** What every field part needs: its ids, its issue and the props that tie them together. */
+export function useField(key: string, part: string): Field {
+  const composer = useVideoComposer(part)
+  const { unstyled, disabled } = composer
+  const id = composer.id(key)
+  const issue = composer.issueFor(key)
+  const errorId = `${id}-error`
+  return {
+    composer,
+    id,
+    control: (...describedBy) => ({
+      id,
+      'aria-invalid': issue ? true : undefined,
+      'aria-describedby': [...describedBy, issue && errorId].filter(Boolean).join(' ') || undefined,
+      disabled,
+    }),
+    wrapper: (names, own) => ({
+      className: lk(unstyled, `lk-composer-field ${names}`, own),
+      'data-invalid': flag(issue),
+      'data-disabled': flag(disabled),
+    }),
+    error: issue && (
+      <p id={errorId} className={lk(unstyled, 'lk-error-text')}>
+        {composer.issueText(issue)}
+      </p>
+    ),
+  }
+}

@@ -1,0 +1,62 @@
+import { Slot } from 'radix-ui'
+import type { ComponentPropsWithRef } from 'react'
+import { lk } from '../class-names.ts'
+import { flag } from './field.tsx'
+import { useVideoComposer } from './video-composer-root.tsx'
+
+/**
+ * Props of {@link VideoComposer.SubmitButton}: a `button`'s props, and `asChild` to render
+ * your own element.
+ *
+ * @example
+ * ```tsx
+ * const props: VideoComposerSubmitButtonProps = { asChild: true, children: <MyButton /> }
+ * ```
+ */
+export interface VideoComposerSubmitButtonProps extends ComponentPropsWithRef<'button'> {
+  /** Renders the child element instead, with the button's props merged in (Radix `Slot`). */
+  asChild?: boolean | undefined
+}
+
+/**
+ * Submits the form (validating it first). Disabled while a job is sent or runs.
+ *
+ * Data attributes: `data-status` (as on the root), `data-disabled`.
+ *
+ * @example
+ * ```tsx
+ * <VideoComposer.SubmitButton asChild>
+ *   <button className="cta">Make it</button>
+ * </VideoComposer.SubmitButton>
+ * ```
+ */
+export function SubmitButton({
+  asChild,
+  className,
+  children,
+  ...rest
+}: VideoComposerSubmitButtonProps) {
+  const { job, disabled, t, unstyled } = useVideoComposer('SubmitButton')
+  const Element = asChild ? Slot.Root : 'button'
+  return (
+    <Element
+      type="submit"
+      className={lk(unstyled, 'lk-button lk-composer-submit', className)}
+      data-size="large"
+      data-status={job.status}
+      data-disabled={flag(disabled)}
+      disabled={disabled}
+      {...rest}
+    >
+      {children ??
+        (job.status === 'submitting' ? (
+          <>
+            <span className={lk(unstyled, 'lk-spinner')} aria-hidden="true" />
+            {t('composer.submitting')}
+          </>
+        ) : (
+          t('composer.submit')
+        ))}
+    </Element>
+  )
+}
