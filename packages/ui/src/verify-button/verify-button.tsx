@@ -253,7 +253,7 @@ function Status({ className, ...rest }: VerifyButtonStatusProps) {
     const code = state === 'error' ? (verification.error?.code ?? null) : verification.reasonCode
     content = (
       <>
-        <strong>{t(title)}.</strong> {t(reasonKey(code))}
+        <strong>{t(title)}</strong> {t(reasonKey(code))}
       </>
     )
   }
