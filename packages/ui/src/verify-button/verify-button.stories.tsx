@@ -30,6 +30,14 @@ const never = () => new Promise<never>(() => undefined)
 const meta = {
   title: 'Components/VerifyButton',
   component: VerifyButton,
+  // Autodocs shows the props of every part beside the ready-made button.
+  subcomponents: {
+    'VerifyButton.Root': VerifyButton.Root,
+    'VerifyButton.Trigger': VerifyButton.Trigger,
+    'VerifyButton.Status': VerifyButton.Status,
+    'VerifyButton.Cancel': VerifyButton.Cancel,
+    'VerifyButton.EnvironmentNotice': VerifyButton.EnvironmentNotice,
+  },
   args: { onVerified: fn(), onError: fn(), checkEnvironment: false, returnTo: '/studio' },
   argTypes: {
     mode: { control: 'inline-radio', options: ['redirect', 'popup'] },
