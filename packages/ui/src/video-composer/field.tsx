@@ -41,7 +41,7 @@ export function useField(key: string, part: string): Field {
     control: (...describedBy) => ({
       id,
       'aria-invalid': issue ? true : undefined,
-      'aria-describedby': [...describedBy, issue && errorId].filter(Boolean).join(' ') || undefined,
+      'aria-describedby': [issue && errorId, ...describedBy].filter(Boolean).join(' ') || undefined,
       disabled,
     }),
     wrapper: (names, own) => ({

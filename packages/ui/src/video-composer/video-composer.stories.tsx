@@ -115,6 +115,17 @@ export const WithReferences: Story = {
   },
 }
 
+/** The portrait picker, open: the person's ready portraits, each a toggle. */
+export const ReferencePicker: Story = {
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    await userEvent.click(await canvas.findByRole('button', { name: text.add }))
+    const dialog = within(canvasElement).getByRole('dialog')
+    const choice = await within(dialog).findByRole('button', { name: 'portrait.png' })
+    await userEvent.click(choice)
+    await expect(choice).toHaveAttribute('aria-pressed', 'true')
+  },
+}
+
 /** Submitting an empty prompt and a fractional seed: each message beside its field. */
 export const ValidationErrors: Story = {
   play: async ({ canvas, userEvent }) => {
