@@ -1,0 +1,327 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import { LikenessUIProvider } from '../i18n.tsx'
+import { AssetGallery, type AssetGalleryProps } from './asset-gallery.tsx'
+import {
+  AUDIO_BYTES,
+  failingDelete,
+  failingUpload,
+  fileOf,
+  GalleryProviders,
+  manyAssets,
+  MIXED_ASSETS,
+  prepareGallery,
+  slowUpload,
+  type GallerySetup,
+} from './gallery-fixtures.tsx'
+
+async function renderGallery(
+  setup: GallerySetup = {},
+  props: AssetGalleryProps = {},
+  locale = 'en',
+) {
+  const world = await prepareGallery(setup)
+  const view = render(
+    <LikenessUIProvider locale={locale}>
+      <div data-lk-theme="light" lang={locale} style={{ width: 800 }}>
+        <GalleryProviders world={world}>
+          <AssetGallery {...props} />
+        </GalleryProviders>
+      </div>
+    </LikenessUIProvider>,
+  )
+  return { ...view, world }
+}
+
+const cells = () => screen.getAllByRole('gridcell')
+const cell = (name: string) => screen.getByRole('gridcell', { name: new RegExp(name) })
+const uploads = () => within(screen.getByRole('list', { name: 'Uploads' }))
+const upload = (container: HTMLElement, files: File | File[]) =>
+  userEvent.upload(container.querySelector<HTMLInputElement>('input[type="file"]')!, files)
+const announcer = (container: HTMLElement) =>
+  container.querySelector<HTMLElement>('.lk-gallery-uploads [role="status"]')!
+
+// A paste of files, as the browser delivers it.
+function paste(target: Element, files: File[]) {
+  const data = new DataTransfer()
+  for (const file of files) data.items.add(file)
+  act(() => {
+    target.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    )
+  })
+}
+
+describe('AssetGallery keyboard', () => {
+  it('moves across the grid with arrows, Home/End and Ctrl+Home/End', async () => {
+    await renderGallery({ assets: MIXED_ASSETS }, { style: { width: 600 } })
+    await screen.findByRole('grid')
+    const grid = screen.getByRole('grid')
+    const columns = Number(grid.getAttribute('aria-colcount'))
+    expect(columns).toBeGreaterThan(1)
+    const all = cells()
+    expect(all.filter((one) => one.tabIndex === 0)).toHaveLength(1)
+    all[0]!.focus()
+    await userEvent.keyboard('{ArrowRight}')
+    expect(cells()[1]).toHaveFocus()
+    expect(cells()[1]).toHaveAttribute('data-active')
+    await userEvent.keyboard('{ArrowLeft}')
+    expect(cells()[0]).toHaveFocus()
+    await userEvent.keyboard('{ArrowDown}')
+    expect(cells()[columns]).toHaveFocus()
+    await userEvent.keyboard('{ArrowUp}')
+    expect(cells()[0]).toHaveFocus()
+    await userEvent.keyboard('{End}')
+    expect(cells()[columns - 1]).toHaveFocus()
+    await userEvent.keyboard('{Home}')
+    expect(cells()[0]).toHaveFocus()
+    await userEvent.keyboard('{Control>}{End}{/Control}')
+    expect(cells().at(-1)).toHaveFocus()
+    await userEvent.keyboard('{Control>}{Home}{/Control}')
+    expect(cells()[0]).toHaveFocus()
+    // Only one tab stop, and it followed focus.
+    expect(cells().filter((one) => one.tabIndex === 0)).toEqual([cells()[0]])
+  })
+
+  it('selects with Space and previews with Enter in multiple selection', async () => {
+    let selected: readonly string[] = []
+    await renderGallery(
+      { assets: MIXED_ASSETS },
+      {
+        selectionMode: 'multiple',
+        onSelectedIdsChange: (ids) => {
+          selected = ids
+        },
+      },
+    )
+    await screen.findByRole('grid')
+    cells()[0]!.focus()
+    await userEvent.keyboard(' ')
+    await userEvent.keyboard('{ArrowRight} ')
+    expect(selected).toHaveLength(2)
+    expect(cells()[0]).toHaveAttribute('aria-selected', 'true')
+    expect(cells()[1]).toHaveAttribute('aria-selected', 'true')
+    await userEvent.keyboard('{Enter}')
+    const dialog = await screen.findByRole('dialog')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Deselect' }))
+    expect(selected).toHaveLength(1)
+  })
+
+  it('opens the delete confirmation with Delete and returns focus to the tile on cancel', async () => {
+    await renderGallery({ assets: MIXED_ASSETS })
+    await screen.findByRole('grid')
+    cells()[1]!.focus()
+    const name = cells()[1]!.querySelector('.lk-gallery-tile-name')!.textContent
+    await userEvent.keyboard('{Delete}')
+    const dialog = await screen.findByRole('alertdialog', { name: `Delete “${name}”?` })
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+    await userEvent.keyboard('{Escape}')
+    await waitFor(() => {
+      expect(cells()[1]).toHaveFocus()
+    })
+  })
+
+  it('returns focus to the tile after the preview closes', async () => {
+    await renderGallery({ assets: MIXED_ASSETS })
+    await screen.findByRole('grid')
+    cells()[2]!.focus()
+    await userEvent.keyboard('{Enter}')
+    const dialog = await screen.findByRole('dialog')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }))
+    await waitFor(() => {
+      expect(cells()[2]).toHaveFocus()
+    })
+  })
+
+  it('after a confirmed delete, moves focus to the tile that took its place', async () => {
+    await renderGallery({ assets: MIXED_ASSETS })
+    await screen.findByRole('grid')
+    const names = cells().map((one) => one.querySelector('.lk-gallery-tile-name')!.textContent)
+    cells()[1]!.focus()
+    await userEvent.keyboard('{Delete}')
+    const dialog = await screen.findByRole('alertdialog')
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }))
+    await waitFor(() => {
+      expect(screen.queryByText(names[1]!)).toBeNull()
+    })
+    await waitFor(() => {
+      expect(cell(names[2]!.replace('.', '\\.'))).toHaveFocus()
+    })
+  })
+})
+
+describe('AssetGallery deletion', () => {
+  it('shows a failed deletion: the tile comes back and an alert says why', async () => {
+    await renderGallery({ assets: MIXED_ASSETS, decorate: failingDelete })
+    await screen.findByRole('grid')
+    cell('Side profile').focus()
+    await userEvent.keyboard('{Delete}')
+    await userEvent.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete' }),
+    )
+    // Optimistic: gone at once…
+    await waitFor(() => {
+      expect(screen.queryByRole('gridcell', { name: /Side profile/ })).toBeNull()
+    })
+    // …then back, with an alert.
+    const alert = await screen.findByText(/“Side profile.png” could not be deleted/)
+    expect(alert.closest('[role="alert"]')).not.toBeNull()
+    expect(alert).toHaveTextContent('The video service is unavailable right now.')
+    expect(await screen.findByRole('gridcell', { name: /Side profile/ })).toBeVisible()
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }))
+    expect(screen.queryByText(/could not be deleted/)).toBeNull()
+  })
+
+  it('deletes everything only after the word is typed, then offers verification again', async () => {
+    await renderGallery({ assets: MIXED_ASSETS })
+    await screen.findByRole('grid')
+    await userEvent.click(screen.getByRole('button', { name: 'Delete all my likeness data' }))
+    const dialog = await screen.findByRole('alertdialog')
+    const word = within(dialog).getByLabelText('Type DELETE to confirm')
+    const confirm = within(dialog).getByRole('button', { name: 'Delete everything' })
+    expect(word).toHaveFocus()
+    expect(confirm).toBeDisabled()
+    await userEvent.type(word, 'DELET')
+    expect(confirm).toBeDisabled()
+    await userEvent.type(word, 'E')
+    expect(confirm).toBeEnabled()
+    await userEvent.click(confirm)
+    expect(await screen.findByText('Verify that it is you first')).toBeVisible()
+    await waitFor(() => {
+      expect(screen.queryByRole('alertdialog')).toBeNull()
+    })
+    expect(screen.queryByRole('grid')).toBeNull()
+  })
+
+  it('asks for 删除 in Chinese', async () => {
+    await renderGallery({ assets: MIXED_ASSETS }, {}, 'zh-CN')
+    await screen.findByRole('grid', { name: '你的肖像素材' })
+    await userEvent.click(screen.getByRole('button', { name: '删除我的全部肖像数据' }))
+    const dialog = await screen.findByRole('alertdialog')
+    const confirm = within(dialog).getByRole('button', { name: '全部删除' })
+    await userEvent.fill(within(dialog).getByLabelText('输入“删除”以确认'), 'DELETE')
+    expect(confirm).toBeDisabled()
+    await userEvent.fill(within(dialog).getByLabelText('输入“删除”以确认'), '删除')
+    expect(confirm).toBeEnabled()
+  })
+})
+
+describe('AssetGallery uploads', () => {
+  it('uploads pasted files', async () => {
+    const { container } = await renderGallery()
+    await screen.findByText('No files yet')
+    paste(screen.getByRole('button', { name: 'Choose files' }), [fileOf('Pasted.png')])
+    expect(await screen.findByRole('gridcell', { name: /Pasted\.png/ })).toBeVisible()
+    expect(container.querySelector('[data-status="uploaded"]')).not.toBeNull()
+  })
+
+  it('explains each refused file in plain words', async () => {
+    const { container } = await renderGallery({}, { rules: { accept: ['image'], maxBytes: 1024 } })
+    await screen.findByText('No files yet')
+    await upload(container, [
+      fileOf('Empty.png', new Uint8Array(), 'image/png'),
+      fileOf('Notes.txt', new TextEncoder().encode('not a photo'), 'image/png'),
+      fileOf('Voice.mp3', AUDIO_BYTES, 'image/png'),
+      fileOf('Huge.png', new Uint8Array(4096), 'image/png'),
+    ])
+    const list = uploads()
+    expect(await list.findByText(/The file is empty\./)).toBeVisible()
+    expect(list.getByText(/This kind of file is not supported/)).toBeVisible()
+    expect(list.getByText(/Only photos can be added here\./)).toBeVisible()
+    expect(list.getByText(/The file is too large: the limit is 0 MB\./)).toBeVisible()
+    expect(container.querySelectorAll('[data-status="rejected"]')).toHaveLength(4)
+  })
+
+  it('announces progress at milestones, and cancels', async () => {
+    const { container } = await renderGallery({
+      decorate: slowUpload({ steps: 4, stepMs: 60, holdAt: 0.75 }),
+    })
+    await screen.findByText('No files yet')
+    await upload(container, fileOf('Portrait.png', undefined, 'image/png'))
+    await waitFor(() => {
+      expect(announcer(container)).toHaveTextContent('Portrait.png: 75% uploaded')
+    })
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel uploading Portrait.png' }))
+    await waitFor(() => {
+      expect(announcer(container)).toHaveTextContent('Upload of Portrait.png cancelled.')
+    })
+    expect(uploads().getByRole('button', { name: 'Retry uploading Portrait.png' })).toBeVisible()
+  })
+
+  it('retries a failed upload', async () => {
+    const { container } = await renderGallery({ decorate: failingUpload(1) })
+    await screen.findByText('No files yet')
+    await upload(container, fileOf('Voice.mp3', AUDIO_BYTES, 'audio/mpeg'))
+    expect(await uploads().findByText(/You seem to be offline/)).toBeVisible()
+    await userEvent.click(screen.getByRole('button', { name: 'Retry uploading Voice.mp3' }))
+    await waitFor(() => {
+      expect(container.querySelector('[data-status="uploaded"]')).not.toBeNull()
+    })
+  })
+})
+
+describe('AssetGallery list', () => {
+  it('keeps few tiles in the page for 10,000 assets, with correct row indexes', async () => {
+    await renderGallery({ decorate: manyAssets(10_000) }, { pageSize: 100 })
+    const grid = await screen.findByRole('grid')
+    await waitFor(() => {
+      expect(cells().length).toBeGreaterThan(0)
+    })
+    const columns = Number(grid.getAttribute('aria-colcount'))
+    expect(grid).toHaveAttribute('aria-rowcount', String(Math.ceil(10_000 / columns)))
+    expect(cells().length).toBeLessThan(120)
+    cells()[0]!.focus()
+    await userEvent.keyboard('{PageDown}{PageDown}{PageDown}')
+    const focused = document.activeElement!
+    expect(focused).toHaveAttribute('role', 'gridcell')
+    const row = Number(focused.closest('[role="row"]')!.getAttribute('aria-rowindex'))
+    expect(row).toBeGreaterThan(3)
+    expect(cells().length).toBeLessThan(120)
+  })
+
+  it('filters by status and searches by name', async () => {
+    await renderGallery({ assets: MIXED_ASSETS })
+    await screen.findByRole('grid')
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'failed')
+    await waitFor(() => {
+      expect(cells()).toHaveLength(1)
+    })
+    expect(cells()[0]).toHaveAttribute('data-status', 'failed')
+    await userEvent.selectOptions(screen.getByLabelText('Status'), 'all')
+    await userEvent.fill(screen.getByLabelText('Search by name'), 'voice')
+    await waitFor(() => {
+      expect(cells()).toHaveLength(1)
+    })
+    expect(cells()[0]).toHaveAttribute('data-type', 'audio')
+    await userEvent.fill(screen.getByLabelText('Search by name'), 'nothing like this')
+    expect(await screen.findByText('No files match these filters.')).toBeVisible()
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }))
+    await waitFor(() => {
+      expect(cells()).toHaveLength(MIXED_ASSETS.length)
+    })
+  })
+
+  it('lets the host control the selection', async () => {
+    const world = await prepareGallery({ assets: MIXED_ASSETS })
+    const first = (await world.adapter.listAssets()).items.at(-1)!
+    const changes: (readonly string[])[] = []
+    render(
+      <GalleryProviders world={world}>
+        <AssetGallery
+          selectionMode="single"
+          selectedIds={[first.id]}
+          onSelectedIdsChange={(ids) => changes.push(ids)}
+        />
+      </GalleryProviders>,
+    )
+    await screen.findByRole('grid')
+    expect(cell(first.name.replace('.', '\\.'))).toHaveAttribute('aria-selected', 'true')
+    await userEvent.click(cells()[0]!)
+    expect(changes).toHaveLength(1)
+    expect(changes[0]).toHaveLength(1)
+    expect(changes[0]).not.toContain(first.id)
+    // Controlled: nothing changes until the host says so.
+    expect(cell(first.name.replace('.', '\\.'))).toHaveAttribute('aria-selected', 'true')
+  })
+})

@@ -1,0 +1,69 @@
+import { AssetGalleryRoot, type AssetGalleryRootProps } from './asset-gallery-root.tsx'
+import { AssetGalleryDeleteAllButton } from './delete-all-button.tsx'
+import {
+  AssetGalleryDeleteDialog,
+  AssetGalleryDeleteError,
+  AssetGalleryPreviewDialog,
+} from './dialogs.tsx'
+import { AssetGalleryDropzone, AssetGalleryUploadButton } from './dropzone.tsx'
+import { AssetGalleryGrid } from './grid.tsx'
+import { AssetGalleryTile } from './tile.tsx'
+import { AssetGalleryToolbar } from './toolbar.tsx'
+import { AssetGalleryUploadList } from './upload-list.tsx'
+
+/** Props of {@link AssetGallery}: those of `AssetGallery.Root`. */
+export type AssetGalleryProps = AssetGalleryRootProps
+
+/**
+ * The person's likeness files, ready to use: a drop zone (files, paste, camera), the uploads
+ * with progress, a toolbar to filter, search and sort, a virtualized grid of tiles you can
+ * move through with the keyboard and select from, preview and delete dialogs, and "delete all
+ * my likeness data". Until the person is verified it offers a `VerifyButton`.
+ *
+ * Made of parts on the same object, to rearrange or replace: `Root` (state and context),
+ * `Dropzone`, `UploadButton`, `UploadList`, `Toolbar`, `DeleteError`, `Grid`, `Tile`,
+ * `PreviewDialog`, `DeleteDialog`, `DeleteAllButton`.
+ *
+ * Data attributes: `data-state` on the root (see `AssetGalleryView`); the parts document
+ * theirs (`data-status`, `data-type`, `data-selected`, `data-active`, `data-dragging`).
+ *
+ * @example
+ * ```tsx
+ * <LikenessProvider baseUrl="/api/likeness">
+ *   <AssetGallery
+ *     selectionMode="multiple"
+ *     rules={{ accept: ['image'], minImageSide: 512 }}
+ *     onSelectedIdsChange={setReferenceIds}
+ *   />
+ * </LikenessProvider>
+ * ```
+ */
+export function AssetGallery({ children, ...props }: AssetGalleryProps) {
+  return (
+    <AssetGalleryRoot {...props}>
+      <AssetGalleryDropzone />
+      <AssetGalleryUploadList />
+      <AssetGalleryToolbar />
+      <AssetGalleryDeleteError />
+      <AssetGalleryGrid />
+      <div className={props.unstyled ? undefined : 'lk-gallery-footer'}>
+        <AssetGalleryDeleteAllButton />
+      </div>
+      {children}
+      <AssetGalleryPreviewDialog />
+      <AssetGalleryDeleteDialog />
+    </AssetGalleryRoot>
+  )
+}
+
+AssetGallery.Root = AssetGalleryRoot
+AssetGallery.Dropzone = AssetGalleryDropzone
+AssetGallery.UploadButton = AssetGalleryUploadButton
+AssetGallery.UploadList = AssetGalleryUploadList
+AssetGallery.Toolbar = AssetGalleryToolbar
+AssetGallery.DeleteError = AssetGalleryDeleteError
+AssetGallery.Grid = AssetGalleryGrid
+AssetGallery.Tile = AssetGalleryTile
+AssetGallery.PreviewDialog = AssetGalleryPreviewDialog
+AssetGallery.DeleteDialog = AssetGalleryDeleteDialog
+AssetGallery.DeleteAllButton = AssetGalleryDeleteAllButton

@@ -1,0 +1,102 @@
+import { Slot } from 'radix-ui'
+import type { ComponentPropsWithRef } from 'react'
+import { lk } from '../class-names.ts'
+import { useAssetGallery } from './asset-gallery-root.tsx'
+import { Icon } from './icons.tsx'
+import { useDropzone } from './use-dropzone.ts'
+
+/** Props of {@link AssetGalleryUploadButton}. */
+export interface AssetGalleryUploadButtonProps extends ComponentPropsWithRef<'button'> {
+  /** Opens the camera on phones that offer one (`user` front, `environment` back). */
+  capture?: 'user' | 'environment' | undefined
+  /** Renders your own element (Radix `Slot`), which gets the click and the props. */
+  asChild?: boolean | undefined
+}
+
+/**
+ * Opens the file picker (or the camera, with `capture`). Disabled until the person is
+ * verified.
+ *
+ * @example
+ * ```tsx
+ * <AssetGallery.UploadButton asChild>
+ *   <a href="#add">Add a photo</a>
+ * </AssetGallery.UploadButton>
+ * ```
+ */
+export function AssetGalleryUploadButton({
+  capture,
+  asChild = false,
+  className,
+  children,
+  onClick,
+  ...props
+}: AssetGalleryUploadButtonProps) {
+  const { t, unstyled, openFilePicker, assets } = useAssetGallery()
+  const Element = asChild ? Slot.Root : 'button'
+  return (
+    <Element
+      type={asChild ? undefined : 'button'}
+      disabled={!assets.isVerified}
+      data-variant={capture ? 'secondary' : undefined}
+      className={lk(unstyled, 'lk-button', className)}
+      {...props}
+      onClick={(event) => {
+        onClick?.(event)
+        if (!event.defaultPrevented) openFilePicker(capture)
+      }}
+    >
+      {children ?? (
+        <>
+          <Icon name={capture ? 'camera' : 'upload'} />
+          {t(capture ? 'gallery.upload.camera' : 'gallery.upload.choose')}
+        </>
+      )}
+    </Element>
+  )
+}
+
+/** Props of {@link AssetGalleryDropzone}. */
+export type AssetGalleryDropzoneProps = ComponentPropsWithRef<'div'>
+
+/**
+ * Where files are dropped; by default it explains itself and offers the upload button (and a
+ * camera button when the root has `capture`). Pasting files works anywhere in the gallery.
+ * Renders nothing until the person is verified.
+ *
+ * Data attributes: `data-dragging` while files hover it.
+ *
+ * @example
+ * ```tsx
+ * <AssetGallery.Dropzone className="my-zone">
+ *   <AssetGallery.UploadButton>Add files</AssetGallery.UploadButton>
+ * </AssetGallery.Dropzone>
+ * ```
+ */
+export function AssetGalleryDropzone({ className, children, ...props }: AssetGalleryDropzoneProps) {
+  const { t, unstyled, assets, addFiles, capture } = useAssetGallery()
+  const { getRootProps, isDragging } = useDropzone({
+    onFiles: addFiles,
+    disabled: !assets.isVerified,
+  })
+  if (!assets.isVerified) return null
+  return (
+    <div {...getRootProps({ ...props, className: lk(unstyled, 'lk-gallery-dropzone', className) })}>
+      {children ?? (
+        <>
+          <Icon name="upload" className={lk(unstyled, 'lk-gallery-dropzone-icon')} />
+          <div className={lk(unstyled, 'lk-gallery-dropzone-text')}>
+            <p className={lk(unstyled, 'lk-gallery-dropzone-title')}>
+              {t(isDragging ? 'gallery.dropzone.dragging' : 'gallery.dropzone.title')}
+            </p>
+            <p className={lk(unstyled, 'lk-hint')}>{t('gallery.dropzone.hint')}</p>
+          </div>
+          <div className={lk(unstyled, 'lk-gallery-dropzone-actions')}>
+            <AssetGalleryUploadButton />
+            {capture && <AssetGalleryUploadButton capture={capture} />}
+          </div>
+        </>
+      )}
+    </div>
+  )
+}

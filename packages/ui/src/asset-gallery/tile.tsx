@@ -1,0 +1,145 @@
+import type { Asset } from '@likeness/core'
+import { createContext, useContext, type ComponentPropsWithRef } from 'react'
+import { lk } from '../class-names.ts'
+import { assignRef, useAssetGallery } from './asset-gallery-root.tsx'
+import { Icon } from './icons.tsx'
+import type { GridNavigation } from './use-grid-navigation.ts'
+
+// Set by the grid around each of its tiles: the tile then is a grid cell with a roving tab stop.
+export const TileCellContext = createContext<{
+  index: number
+  isActive: boolean
+  getCellProps: GridNavigation['getCellProps']
+  cellRef: (index: number, element: HTMLElement | null) => void
+} | null>(null)
+
+/** Props of {@link AssetGalleryTile}. */
+export interface AssetGalleryTileProps extends ComponentPropsWithRef<'div'> {
+  asset: Asset
+}
+
+/**
+ * The small picture of an asset and its media preview, the thumbnail of a photo, a video's
+ * first frame or an icon for a recording, with its name, its status (`Processing` with a
+ * spinner, `Active`, `Failed` with the reason) and buttons to preview or delete it.
+ * Inside `AssetGallery.Grid` it is a grid cell moved to with the arrow keys (its buttons are
+ * then left out of the tab order: Enter previews and Delete deletes); on its own, a plain
+ * block whose buttons take focus.
+ *
+ * Data attributes: `data-status` (`processing`, `active`, `failed`, `unknown`), `data-type`
+ * (`image`, `video`, `audio`), `data-selected` when selected, `data-active` on the grid's tab
+ * stop.
+ *
+ * @example
+ * ```tsx
+ * <AssetGallery.Grid>{(asset) => <AssetGallery.Tile asset={asset} className="my-tile" />}</AssetGallery.Grid>
+ * ```
+ */
+export function AssetGalleryTile({ asset, className, ref, ...props }: AssetGalleryTileProps) {
+  const { t, unstyled, selectionMode, selectedIds, describeAssetError, openPreview, askDelete } =
+    useAssetGallery()
+  const cell = useContext(TileCellContext)
+  const isSelected = selectedIds.includes(asset.id)
+  const reason = describeAssetError(asset)
+  const status =
+    asset.status === 'failed' || asset.status === 'active' ? asset.status : 'processing'
+  const tone = { processing: 'accent', active: 'success', failed: 'danger' }[status]
+
+  const own = {
+    ...props,
+    className: lk(unstyled, 'lk-gallery-tile', className),
+    'data-status': asset.status,
+    'data-type': asset.type,
+    'data-selected': isSelected ? '' : undefined,
+  }
+  const element = cell
+    ? cell.getCellProps(cell.index, {
+        ...own,
+        role: 'gridcell',
+        'aria-selected': selectionMode === 'none' ? undefined : isSelected,
+        'data-active': cell.isActive ? '' : undefined,
+      })
+    : own
+  const buttonFocus = cell ? -1 : undefined
+
+  return (
+    <div
+      {...element}
+      ref={(node) => {
+        cell?.cellRef(cell.index, node)
+        assignRef(ref, node)
+      }}
+    >
+      <div className={lk(unstyled, 'lk-gallery-thumb')}>
+        <Icon name={asset.type} className={lk(unstyled, 'lk-gallery-thumb-icon')} />
+        {asset.previewUrl && asset.type === 'image' && (
+          <img src={asset.previewUrl} alt="" loading="lazy" decoding="async" draggable={false} />
+        )}
+        {asset.previewUrl && asset.type === 'video' && (
+          <video
+            src={asset.previewUrl}
+            preload="metadata"
+            muted
+            playsInline
+            tabIndex={-1}
+            aria-hidden
+          />
+        )}
+        {isSelected && (
+          <span className={lk(unstyled, 'lk-gallery-check')}>
+            <Icon name="check" />
+            <span className="lk-visually-hidden">{t('gallery.tile.selected')}</span>
+          </span>
+        )}
+      </div>
+      <div className={lk(unstyled, 'lk-gallery-tile-body')}>
+        <span className={lk(unstyled, 'lk-gallery-tile-name')} title={asset.name}>
+          {asset.name}
+        </span>
+        <span className={lk(unstyled, 'lk-badge')} data-tone={tone}>
+          {status === 'processing' && <span className={lk(unstyled, 'lk-spinner')} aria-hidden />}
+          {t(`gallery.status.${status}`)}
+        </span>
+        {reason && (
+          <span className={lk(unstyled, 'lk-gallery-tile-reason lk-error-text')}>{reason}</span>
+        )}
+      </div>
+      {/* In the grid, Enter and Delete do what these do, and the cell's name stays short. */}
+      <div
+        className={lk(unstyled, 'lk-gallery-tile-actions')}
+        aria-hidden={cell ? true : undefined}
+      >
+        <button
+          type="button"
+          tabIndex={buttonFocus}
+          className={lk(unstyled, 'lk-button lk-gallery-icon-button')}
+          data-variant="secondary"
+          data-size="small"
+          aria-label={t('gallery.tile.preview', { name: asset.name })}
+          title={t('gallery.tile.preview', { name: asset.name })}
+          onClick={(event) => {
+            event.stopPropagation()
+            openPreview(asset)
+          }}
+        >
+          <Icon name="eye" />
+        </button>
+        <button
+          type="button"
+          tabIndex={buttonFocus}
+          className={lk(unstyled, 'lk-button lk-gallery-icon-button')}
+          data-variant="secondary"
+          data-size="small"
+          aria-label={t('gallery.tile.delete', { name: asset.name })}
+          title={t('gallery.tile.delete', { name: asset.name })}
+          onClick={(event) => {
+            event.stopPropagation()
+            askDelete(asset)
+          }}
+        >
+          <Icon name="trash" />
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,100 @@
+import { useId, type ComponentPropsWithRef } from 'react'
+import { lk } from '../class-names.ts'
+import {
+  useAssetGallery,
+  type AssetGalleryFilter,
+  type AssetGallerySort,
+} from './asset-gallery-root.tsx'
+
+/** Props of {@link AssetGalleryToolbar}. */
+export type AssetGalleryToolbarProps = ComponentPropsWithRef<'div'>
+
+const FILTERS: AssetGalleryFilter[] = ['all', 'processing', 'active', 'failed']
+const SORTS: AssetGallerySort[] = ['newest', 'oldest', 'updated', 'updatedOldest']
+
+/**
+ * Filter by status, search by name (the list follows after a pause in typing) and order the
+ * gallery, with native controls. Shows how many files match. Renders nothing until the person
+ * is verified.
+ *
+ * @example
+ * ```tsx
+ * <AssetGallery.Root>
+ *   <AssetGallery.Toolbar />
+ *   <AssetGallery.Grid />
+ * </AssetGallery.Root>
+ * ```
+ */
+export function AssetGalleryToolbar({ className, children, ...props }: AssetGalleryToolbarProps) {
+  const { t, unstyled, assets, filter, setFilter, search, setSearch, sort, setSort, view } =
+    useAssetGallery()
+  const id = useId()
+  if (!assets.isVerified) return null
+  const field = lk(unstyled, 'lk-gallery-toolbar-field')
+  const label = lk(unstyled, 'lk-label')
+  const control = lk(unstyled, 'lk-field')
+  return (
+    <div {...props} className={lk(unstyled, 'lk-gallery-toolbar', className)}>
+      <div className={field}>
+        <label className={label} htmlFor={`${id}-search`}>
+          {t('gallery.search.label')}
+        </label>
+        <input
+          id={`${id}-search`}
+          type="search"
+          className={control}
+          value={search}
+          placeholder={t('gallery.search.placeholder')}
+          autoComplete="off"
+          onChange={(event) => {
+            setSearch(event.target.value)
+          }}
+        />
+      </div>
+      <div className={field}>
+        <label className={label} htmlFor={`${id}-filter`}>
+          {t('gallery.filter.label')}
+        </label>
+        <select
+          id={`${id}-filter`}
+          className={control}
+          value={filter}
+          onChange={(event) => {
+            setFilter(event.target.value as AssetGalleryFilter)
+          }}
+        >
+          {FILTERS.map((value) => (
+            <option key={value} value={value}>
+              {t(value === 'all' ? 'gallery.filter.all' : `gallery.status.${value}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={field}>
+        <label className={label} htmlFor={`${id}-sort`}>
+          {t('gallery.sort.label')}
+        </label>
+        <select
+          id={`${id}-sort`}
+          className={control}
+          value={sort}
+          onChange={(event) => {
+            setSort(event.target.value as AssetGallerySort)
+          }}
+        >
+          {SORTS.map((value) => (
+            <option key={value} value={value}>
+              {t(`gallery.sort.${value}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className={lk(unstyled, 'lk-hint lk-gallery-count')} aria-live="polite">
+        {view === 'ready' || view === 'no-matches'
+          ? t('gallery.count', { count: assets.total })
+          : ''}
+      </p>
+      {children}
+    </div>
+  )
+}

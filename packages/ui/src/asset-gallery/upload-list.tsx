@@ -1,0 +1,194 @@
+import type { UploadItem } from '@likeness/core'
+import { useEffect, useRef, useState, type ComponentPropsWithRef } from 'react'
+import { lk } from '../class-names.ts'
+import { useAssetGallery } from './asset-gallery-root.tsx'
+import { Icon } from './icons.tsx'
+
+/** Props of {@link AssetGalleryUploadList}. */
+export type AssetGalleryUploadListProps = ComponentPropsWithRef<'div'>
+
+const MILESTONES = [25, 50, 75, 100]
+const PENDING = ['checking', 'queued', 'uploading']
+
+const percentOf = (item: UploadItem) =>
+  item.total > 0 ? Math.min(100, Math.floor((100 * item.loaded) / item.total)) : 0
+
+// What is worth saying about an upload: its status, and for a running one the last milestone
+// passed. A change of this key is announced once.
+const milestoneOf = (item: UploadItem) =>
+  item.status === 'uploading'
+    ? `uploading:${MILESTONES.filter((step) => percentOf(item) >= step).at(-1) ?? 0}`
+    : item.status
+
+/**
+ * The files being sent: name, progress, what went wrong in plain words, and buttons to cancel,
+ * retry or dismiss each. Progress is announced to screen readers at 25, 50, 75 and 100 %, and
+ * when a file is uploaded, refused, fails or is cancelled (a polite live region that stays in
+ * the page even when the list is empty).
+ *
+ * Data attributes: `data-status` on each item is its `UploadStatus`.
+ *
+ * @example
+ * ```tsx
+ * <AssetGallery.Root>
+ *   <AssetGallery.UploadButton />
+ *   <AssetGallery.UploadList />
+ * </AssetGallery.Root>
+ * ```
+ */
+export function AssetGalleryUploadList({ className, ...props }: AssetGalleryUploadListProps) {
+  const { t, unstyled, assets, describeRejection, describeError } = useAssetGallery()
+  const { uploads, abortUpload, retryUpload, dismissUpload, clearUploads } = assets
+  const said = useRef<Map<string, string> | null>(null)
+  const [announcement, setAnnouncement] = useState('')
+  const nameOf = (item: UploadItem) => item.name || t('gallery.upload.untitled')
+  const reasonOf = (item: UploadItem) =>
+    item.rejection
+      ? describeRejection(item.rejection.code)
+      : item.error
+        ? describeError(item.error)
+        : ''
+
+  useEffect(() => {
+    const first = !said.current
+    const previous = said.current ?? new Map<string, string>()
+    const next = new Map<string, string>()
+    const lines: string[] = []
+    for (const item of uploads) {
+      const milestone = milestoneOf(item)
+      next.set(item.id, milestone)
+      if (first || previous.get(item.id) === milestone) continue
+      const values = { name: nameOf(item), percent: percentOf(item), reason: reasonOf(item) }
+      if (milestone.startsWith('uploading:') && milestone !== 'uploading:0') {
+        lines.push(t('gallery.announce.progress', values))
+      } else if (
+        item.status === 'uploaded' ||
+        item.status === 'failed' ||
+        item.status === 'rejected' ||
+        item.status === 'aborted'
+      ) {
+        lines.push(t(`gallery.announce.${item.status}`, values))
+      }
+    }
+    said.current = next
+    if (lines.length > 0) setAnnouncement(lines.join(' '))
+    // Runs on upload changes only: a new language must not repeat the last announcement.
+  }, [uploads])
+
+  const finished = uploads.some((item) => !PENDING.includes(item.status))
+  return (
+    <div {...props} className={lk(unstyled, 'lk-gallery-uploads', className)}>
+      <div role="status" className="lk-visually-hidden">
+        {announcement}
+      </div>
+      {uploads.length > 0 && (
+        <>
+          <ul
+            className={lk(unstyled, 'lk-gallery-upload-items')}
+            aria-label={t('gallery.uploads.label')}
+          >
+            {uploads.map((item) => {
+              const name = nameOf(item)
+              const percent = percentOf(item)
+              const reason = reasonOf(item)
+              const isPending = PENDING.includes(item.status)
+              const canRetry = item.status === 'failed' || item.status === 'aborted'
+              return (
+                <li
+                  key={item.id}
+                  className={lk(unstyled, 'lk-gallery-upload')}
+                  data-status={item.status}
+                >
+                  <div className={lk(unstyled, 'lk-gallery-upload-text')}>
+                    <span className={lk(unstyled, 'lk-gallery-upload-name')} title={name}>
+                      {name}
+                    </span>
+                    <span
+                      className={lk(
+                        unstyled,
+                        `lk-gallery-upload-status ${reason ? 'lk-error-text' : 'lk-hint'}`,
+                      )}
+                    >
+                      {item.status === 'uploading'
+                        ? t('gallery.upload.uploading', { percent })
+                        : t(`gallery.upload.${item.status}`)}
+                      {reason && ` · ${reason}`}
+                    </span>
+                  </div>
+                  {isPending && (
+                    <div
+                      className={lk(unstyled, 'lk-progress')}
+                      role="progressbar"
+                      aria-label={name}
+                      aria-valuemin={0}
+                      aria-valuemax={100}
+                      aria-valuenow={percent}
+                    >
+                      <span style={{ width: `${percent}%` }} />
+                    </div>
+                  )}
+                  <div className={lk(unstyled, 'lk-gallery-upload-actions')}>
+                    {isPending && (
+                      <button
+                        type="button"
+                        className={lk(unstyled, 'lk-button')}
+                        data-variant="ghost"
+                        data-size="small"
+                        aria-label={t('gallery.upload.abortLabel', { name })}
+                        onClick={() => {
+                          abortUpload(item.id)
+                        }}
+                      >
+                        {t('gallery.upload.abort')}
+                      </button>
+                    )}
+                    {canRetry && (
+                      <button
+                        type="button"
+                        className={lk(unstyled, 'lk-button')}
+                        data-variant="secondary"
+                        data-size="small"
+                        aria-label={t('gallery.upload.retryLabel', { name })}
+                        onClick={() => {
+                          retryUpload(item.id)
+                        }}
+                      >
+                        <Icon name="retry" />
+                        {t('gallery.upload.retry')}
+                      </button>
+                    )}
+                    {!isPending && (
+                      <button
+                        type="button"
+                        className={lk(unstyled, 'lk-button')}
+                        data-variant="ghost"
+                        data-size="small"
+                        aria-label={t('gallery.upload.dismissLabel', { name })}
+                        onClick={() => {
+                          dismissUpload(item.id)
+                        }}
+                      >
+                        {t('gallery.upload.dismiss')}
+                      </button>
+                    )}
+                  </div>
+                </li>
+              )
+            })}
+          </ul>
+          {finished && (
+            <button
+              type="button"
+              className={lk(unstyled, 'lk-button lk-gallery-uploads-clear')}
+              data-variant="ghost"
+              data-size="small"
+              onClick={clearUploads}
+            >
+              {t('gallery.uploads.clear')}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  )
+}
