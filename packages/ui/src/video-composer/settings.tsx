@@ -142,7 +142,8 @@ export function Duration({ className, ...rest }: VideoComposerFieldProps) {
  * reason is shown beside the group (and announced when the resolution had to be lowered).
  *
  * Data attributes: `data-invalid`, `data-disabled`; on each option Radix's `data-state`
- * (`checked`, `unchecked`) and `data-disabled`.
+ * (`checked`, `unchecked`) and `data-disabled`, and `data-unsupported` when the model cannot
+ * render it.
  *
  * @example
  * ```tsx
@@ -179,6 +180,7 @@ export function Resolution({ className, ...rest }: VideoComposerFieldProps) {
             key={resolution}
             value={resolution}
             disabled={!modelSupports(model, resolution)}
+            data-unsupported={flag(!modelSupports(model, resolution))}
             className={lk(unstyled, 'lk-composer-segment')}
           >
             {resolution}
