@@ -72,10 +72,24 @@ export type AssetGallerySelectionMode = 'none' | 'single' | 'multiple'
 export type AssetGalleryView =
   'loading' | 'error' | 'not-verified' | 'empty' | 'no-matches' | 'ready'
 
-/** String overrides of the gallery, by key of {@link assetGalleryMessages}. */
+/**
+ * String overrides of the gallery, by key of {@link assetGalleryMessages}.
+ *
+ * @example
+ * ```tsx
+ * const messages: AssetGalleryMessages = { 'gallery.empty.title': 'Nothing here yet' }
+ * ```
+ */
 export type AssetGalleryMessages = Partial<Record<AssetGalleryMessageKey, string>>
 
-/** Props of {@link AssetGalleryRoot}. */
+/**
+ * Props of {@link AssetGalleryRoot}.
+ *
+ * @example
+ * ```tsx
+ * const props: AssetGalleryRootProps = { selectionMode: 'single', rules: { accept: ['image'] } }
+ * ```
+ */
 export interface AssetGalleryRootProps extends Omit<ComponentPropsWithRef<'div'>, 'onPaste'> {
   /** Assets per page, 1 to 100. Default 60. */
   pageSize?: number | undefined
@@ -112,7 +126,14 @@ export interface AssetGalleryRootProps extends Omit<ComponentPropsWithRef<'div'>
   onPaste?: ((event: ClipboardEvent<HTMLDivElement>) => void) | undefined
 }
 
-/** Everything the parts share, from {@link useAssetGallery}. */
+/**
+ * Everything the parts share, from {@link useAssetGallery}.
+ *
+ * @example
+ * ```tsx
+ * const { assets, selectedIds, openPreview }: AssetGalleryContextValue = useAssetGallery()
+ * ```
+ */
 export interface AssetGalleryContextValue {
   /** The `useAssets` state behind the gallery. */
   assets: AssetsState

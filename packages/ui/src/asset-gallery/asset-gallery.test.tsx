@@ -261,6 +261,55 @@ describe('AssetGallery uploads', () => {
   })
 })
 
+describe('AssetGallery parts', () => {
+  it('takes dropped files and shows when files hover the drop zone', async () => {
+    const world = await prepareGallery()
+    render(
+      <GalleryProviders world={world}>
+        <AssetGallery.Root>
+          <AssetGallery.Dropzone data-testid="zone" />
+          <AssetGallery.UploadList />
+        </AssetGallery.Root>
+      </GalleryProviders>,
+    )
+    const zone = await screen.findByTestId('zone')
+    const data = new DataTransfer()
+    data.items.add(fileOf('Dropped.png'))
+    act(() => {
+      zone.dispatchEvent(
+        new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }),
+      )
+    })
+    expect(zone).toHaveAttribute('data-dragging')
+    act(() => {
+      zone.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }),
+      )
+    })
+    expect(zone).not.toHaveAttribute('data-dragging')
+    await waitFor(() => {
+      expect(document.querySelector('[data-status="uploaded"]')).not.toBeNull()
+    })
+  })
+
+  it('drops our classes when unstyled, keeps behaviour, and takes string overrides', async () => {
+    const { container } = await renderGallery(
+      { assets: MIXED_ASSETS },
+      { unstyled: true, messages: { 'gallery.label': 'My portraits' } },
+    )
+    await screen.findByRole('grid', { name: 'My portraits' })
+    const classes = Array.from(container.querySelectorAll('[class]')).flatMap((element) =>
+      Array.from(element.classList),
+    )
+    expect(
+      classes.filter((name) => name.startsWith('lk-') && name !== 'lk-visually-hidden'),
+    ).toEqual([])
+    cells()[0]!.focus()
+    await userEvent.keyboard('{ArrowRight}')
+    expect(cells()[1]).toHaveFocus()
+  })
+})
+
 describe('AssetGallery list', () => {
   it('keeps few tiles in the page for 10,000 assets, with correct row indexes', async () => {
     await renderGallery({ decorate: manyAssets(10_000) }, { pageSize: 100 })

@@ -11,7 +11,14 @@ import { AssetGalleryTile } from './tile.tsx'
 import { AssetGalleryToolbar } from './toolbar.tsx'
 import { AssetGalleryUploadList } from './upload-list.tsx'
 
-/** Props of {@link AssetGallery}: those of `AssetGallery.Root`. */
+/**
+ * Props of {@link AssetGallery}: those of `AssetGallery.Root`.
+ *
+ * @example
+ * ```tsx
+ * const props: AssetGalleryProps = { selectionMode: 'multiple', pageSize: 48 }
+ * ```
+ */
 export type AssetGalleryProps = AssetGalleryRootProps
 
 /**

@@ -5,7 +5,14 @@ import { lk } from '../class-names.ts'
 import { assignRef, useAssetGallery } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 
-/** Props of {@link AssetGalleryDeleteAllButton}: those of its trigger button. */
+/**
+ * Props of {@link AssetGalleryDeleteAllButton}: those of its trigger button.
+ *
+ * @example
+ * ```tsx
+ * const props: AssetGalleryDeleteAllButtonProps = { onDeleted: () => navigate('/') }
+ * ```
+ */
 export interface AssetGalleryDeleteAllButtonProps extends ComponentPropsWithRef<'button'> {
   /** Renders your own trigger element (Radix `Slot`). */
   asChild?: boolean | undefined

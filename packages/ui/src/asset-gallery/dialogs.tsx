@@ -4,7 +4,14 @@ import { lk } from '../class-names.ts'
 import { useAssetGallery } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 
-/** Props of {@link AssetGalleryPreviewDialog}: those of its content element. */
+/**
+ * Props of {@link AssetGalleryPreviewDialog}: those of its content element.
+ *
+ * @example
+ * ```tsx
+ * const props: AssetGalleryPreviewDialogProps = { className: 'my-preview' }
+ * ```
+ */
 export type AssetGalleryPreviewDialogProps = ComponentPropsWithRef<'div'>
 
 /**
@@ -143,7 +150,14 @@ export function AssetGalleryPreviewDialog({ className, ...props }: AssetGalleryP
   )
 }
 
-/** Props of {@link AssetGalleryDeleteDialog}: those of its content element. */
+/**
+ * Props of {@link AssetGalleryDeleteDialog}: those of its content element.
+ *
+ * @example
+ * ```tsx
+ * const props: AssetGalleryDeleteDialogProps = { className: 'my-confirm' }
+ * ```
+ */
 export type AssetGalleryDeleteDialogProps = ComponentPropsWithRef<'div'>
 
 /**
@@ -213,7 +227,14 @@ export function AssetGalleryDeleteDialog({ className, ...props }: AssetGalleryDe
   )
 }
 
-/** Props of {@link AssetGalleryDeleteError}. */
+/**
+ * Props of {@link AssetGalleryDeleteError}.
+ *
+ * @example
+ * ```tsx
+ * const props: AssetGalleryDeleteErrorProps = { className: 'my-alerts' }
+ * ```
+ */
 export type AssetGalleryDeleteErrorProps = ComponentPropsWithRef<'div'>
 
 /**

@@ -5,7 +5,14 @@ import { useAssetGallery } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 import { useDropzone } from './use-dropzone.ts'
 
-/** Props of {@link AssetGalleryUploadButton}. */
+/**
+ * Props of {@link AssetGalleryUploadButton}.
+ *
+ * @example
+ * ```tsx
+ * const props: AssetGalleryUploadButtonProps = { capture: 'user' }
+ * ```
+ */
 export interface AssetGalleryUploadButtonProps extends ComponentPropsWithRef<'button'> {
   /** Opens the camera on phones that offer one (`user` front, `environment` back). */
   capture?: 'user' | 'environment' | undefined
@@ -56,7 +63,14 @@ export function AssetGalleryUploadButton({
   )
 }
 
-/** Props of {@link AssetGalleryDropzone}. */
+/**
+ * Props of {@link AssetGalleryDropzone}.
+ *
+ * @example
+ * ```tsx
+ * const props: AssetGalleryDropzoneProps = { className: 'my-zone' }
+ * ```
+ */
 export type AssetGalleryDropzoneProps = ComponentPropsWithRef<'div'>
 
 /**

@@ -18,7 +18,14 @@ import { Icon } from './icons.tsx'
 import { AssetGalleryTile, TileCellContext } from './tile.tsx'
 import { useGridNavigation } from './use-grid-navigation.ts'
 
-/** Props of {@link AssetGalleryGrid}. */
+/**
+ * Props of {@link AssetGalleryGrid}.
+ *
+ * @example
+ * ```tsx
+ * const props: AssetGalleryGridProps = { minTileWidth: 120, gap: 8 }
+ * ```
+ */
 export interface AssetGalleryGridProps extends Omit<ComponentPropsWithRef<'div'>, 'children'> {
   /** Narrowest a tile may be, in pixels; the number of columns follows the width. Default 168. */
   minTileWidth?: number | undefined

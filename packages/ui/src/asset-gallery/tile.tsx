@@ -13,7 +13,14 @@ export const TileCellContext = createContext<{
   cellRef: (index: number, element: HTMLElement | null) => void
 } | null>(null)
 
-/** Props of {@link AssetGalleryTile}. */
+/**
+ * Props of {@link AssetGalleryTile}.
+ *
+ * @example
+ * ```tsx
+ * const props: AssetGalleryTileProps = { asset }
+ * ```
+ */
 export interface AssetGalleryTileProps extends ComponentPropsWithRef<'div'> {
   asset: Asset
 }

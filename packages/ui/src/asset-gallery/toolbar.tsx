@@ -6,7 +6,14 @@ import {
   type AssetGallerySort,
 } from './asset-gallery-root.tsx'
 
-/** Props of {@link AssetGalleryToolbar}. */
+/**
+ * Props of {@link AssetGalleryToolbar}.
+ *
+ * @example
+ * ```tsx
+ * const props: AssetGalleryToolbarProps = { className: 'my-toolbar' }
+ * ```
+ */
 export type AssetGalleryToolbarProps = ComponentPropsWithRef<'div'>
 
 const FILTERS: AssetGalleryFilter[] = ['all', 'processing', 'active', 'failed']

@@ -4,7 +4,14 @@ import { lk } from '../class-names.ts'
 import { useAssetGallery } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 
-/** Props of {@link AssetGalleryUploadList}. */
+/**
+ * Props of {@link AssetGalleryUploadList}.
+ *
+ * @example
+ * ```tsx
+ * const props: AssetGalleryUploadListProps = { className: 'my-uploads' }
+ * ```
+ */
 export type AssetGalleryUploadListProps = ComponentPropsWithRef<'div'>
 
 const MILESTONES = [25, 50, 75, 100]

@@ -15,21 +15,31 @@ export interface UseDropzoneOptions {
   disabled?: boolean | undefined
 }
 
-interface DropHandlers<T> {
-  onDragEnter?: ((event: DragEvent<T>) => void) | undefined
-  onDragOver?: ((event: DragEvent<T>) => void) | undefined
-  onDragLeave?: ((event: DragEvent<T>) => void) | undefined
-  onDrop?: ((event: DragEvent<T>) => void) | undefined
+// Method syntax lets a handler of a narrower element (a div's) fit, as React's own types do.
+type Handler = { bivariance(event: DragEvent<HTMLElement>): void }['bivariance']
+
+interface DropHandlers {
+  onDragEnter?: Handler | undefined
+  onDragOver?: Handler | undefined
+  onDragLeave?: Handler | undefined
+  onDrop?: Handler | undefined
 }
 
-/** What {@link useDropzone} returns. */
+/**
+ * What {@link useDropzone} returns.
+ *
+ * @example
+ * ```tsx
+ * const { isDragging, getRootProps }: Dropzone = useDropzone({ onFiles: upload })
+ * ```
+ */
 export interface Dropzone {
   /** Files are being dragged over the zone. */
   isDragging: boolean
   /** Drag and drop handlers for the zone, merged with yours (yours run first). */
-  getRootProps: <T extends HTMLElement, P extends DropHandlers<T>>(
+  getRootProps: <P extends DropHandlers>(
     own?: P,
-  ) => P & Required<DropHandlers<T>> & { 'data-dragging'?: '' }
+  ) => P & Required<DropHandlers> & { 'data-dragging': '' | undefined }
 }
 
 const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files')
@@ -48,40 +58,38 @@ export function useDropzone({ onFiles, disabled = false }: UseDropzoneOptions): 
   const [isDragging, setDragging] = useState(false)
   // Entering a child fires enter on it before leave on the parent: count, do not toggle.
   const depth = useRef(0)
-  return {
-    isDragging: isDragging && !disabled,
-    getRootProps: (own) =>
-      ({
-        ...own,
-        'data-dragging': isDragging && !disabled ? '' : undefined,
-        onDragEnter: (event: DragEvent<HTMLElement>) => {
-          own?.onDragEnter?.(event as never)
-          if (disabled || !hasFiles(event)) return
-          event.preventDefault()
-          depth.current += 1
-          setDragging(true)
-        },
-        onDragOver: (event: DragEvent<HTMLElement>) => {
-          own?.onDragOver?.(event as never)
-          if (disabled || !hasFiles(event)) return
-          // Without this the browser refuses the drop.
-          event.preventDefault()
-          event.dataTransfer.dropEffect = 'copy'
-        },
-        onDragLeave: (event: DragEvent<HTMLElement>) => {
-          own?.onDragLeave?.(event as never)
-          if (disabled || !hasFiles(event)) return
-          depth.current = Math.max(0, depth.current - 1)
-          if (depth.current === 0) setDragging(false)
-        },
-        onDrop: (event: DragEvent<HTMLElement>) => {
-          own?.onDrop?.(event as never)
-          depth.current = 0
-          setDragging(false)
-          if (disabled || event.defaultPrevented || !hasFiles(event)) return
-          event.preventDefault()
-          onFiles(Array.from(event.dataTransfer.files))
-        },
-      }) as never,
-  }
+  const getRootProps = <P extends DropHandlers>(own?: P) =>
+    ({
+      ...own,
+      'data-dragging': isDragging && !disabled ? '' : undefined,
+      onDragEnter: (event: DragEvent<HTMLElement>) => {
+        own?.onDragEnter?.(event)
+        if (disabled || !hasFiles(event)) return
+        event.preventDefault()
+        depth.current += 1
+        setDragging(true)
+      },
+      onDragOver: (event: DragEvent<HTMLElement>) => {
+        own?.onDragOver?.(event)
+        if (disabled || !hasFiles(event)) return
+        // Without this the browser refuses the drop.
+        event.preventDefault()
+        event.dataTransfer.dropEffect = 'copy'
+      },
+      onDragLeave: (event: DragEvent<HTMLElement>) => {
+        own?.onDragLeave?.(event)
+        if (disabled || !hasFiles(event)) return
+        depth.current = Math.max(0, depth.current - 1)
+        if (depth.current === 0) setDragging(false)
+      },
+      onDrop: (event: DragEvent<HTMLElement>) => {
+        own?.onDrop?.(event)
+        depth.current = 0
+        setDragging(false)
+        if (disabled || event.defaultPrevented || !hasFiles(event)) return
+        event.preventDefault()
+        onFiles(Array.from(event.dataTransfer.files))
+      },
+    }) as P & Required<DropHandlers> & { 'data-dragging': '' | undefined }
+  return { isDragging: isDragging && !disabled, getRootProps }
 }

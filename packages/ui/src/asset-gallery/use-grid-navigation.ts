@@ -27,7 +27,14 @@ export interface UseGridNavigationOptions {
   onDelete?: ((index: number) => void) | undefined
 }
 
-/** What {@link useGridNavigation} returns. */
+/**
+ * What {@link useGridNavigation} returns.
+ *
+ * @example
+ * ```tsx
+ * const { getCellProps }: GridNavigation = useGridNavigation(options)
+ * ```
+ */
 export interface GridNavigation {
   /**
    * Props for one cell: `tabIndex` (0 on the active cell only), `onKeyDown`, `onFocus` and
