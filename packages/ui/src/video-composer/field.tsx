@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { lk } from '../class-names.ts'
-import { useVideoComposer, type VideoComposerContextValue } from './video-composer-root.tsx'
+import { useComposerPart, type VideoComposerContextValue } from './video-composer-root.tsx'
 
 /** A boolean data attribute: present (empty) or absent. */
 export const flag = (on: unknown): '' | undefined => (on ? '' : undefined)
@@ -30,7 +30,7 @@ interface Field {
 
 /** What every field part needs: its ids, its issue and the props that tie them together. */
 export function useField(key: string, part: string): Field {
-  const composer = useVideoComposer(part)
+  const composer = useComposerPart(part)
   const { unstyled, disabled } = composer
   const id = composer.id(key)
   const issue = composer.issueFor(key)

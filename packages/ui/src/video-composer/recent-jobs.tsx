@@ -3,7 +3,7 @@ import type { ComponentPropsWithRef } from 'react'
 import { lk } from '../class-names.ts'
 import { useUIContext } from '../i18n.tsx'
 import { flag } from './field.tsx'
-import { useVideoComposer } from './video-composer-root.tsx'
+import { useComposerPart } from './video-composer-root.tsx'
 
 /**
  * Props of {@link VideoComposer.RecentJobs}: a `section`'s props and how many jobs to list.
@@ -40,7 +40,7 @@ const TONES: Record<string, string> = {
  * ```
  */
 export function RecentJobs({ limit = 10, className, ...rest }: VideoComposerRecentJobsProps) {
-  const { job: watched, watch, id, t, unstyled } = useVideoComposer('RecentJobs')
+  const { job: watched, watch, id, t, unstyled } = useComposerPart('RecentJobs')
   const { locale } = useUIContext()
   const { jobs, isLoading } = useVideoJobs()
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })

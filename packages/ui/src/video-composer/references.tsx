@@ -76,7 +76,7 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
           {t('composer.references.label')}
         </span>
         <span className={lk(unstyled, 'lk-hint')}>
-          {references.length} / {MAX}
+          {t('composer.references.count', { count: references.length, max: MAX })}
         </span>
       </div>
       <p id={`${id}-hint`} className={lk(unstyled, 'lk-hint')}>

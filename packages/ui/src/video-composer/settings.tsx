@@ -12,7 +12,7 @@ import { RadioGroup, Switch } from 'radix-ui'
 import type { ComponentPropsWithRef, CSSProperties } from 'react'
 import { lk } from '../class-names.ts'
 import { flag, useField } from './field.tsx'
-import { useVideoComposer } from './video-composer-root.tsx'
+import { useComposerPart } from './video-composer-root.tsx'
 
 /**
  * Props of every settings part ({@link VideoComposer.Settings}, `.Model`, `.Duration`,
@@ -42,7 +42,7 @@ const DURATIONS = Array.from(
  * ```
  */
 export function Settings({ className, ...rest }: VideoComposerFieldProps) {
-  const { unstyled, disabled } = useVideoComposer('Settings')
+  const { unstyled, disabled } = useComposerPart('Settings')
   return (
     <div
       className={lk(unstyled, 'lk-composer-settings', className)}

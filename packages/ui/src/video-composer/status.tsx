@@ -3,7 +3,7 @@ import type { ComponentPropsWithRef } from 'react'
 import { lk } from '../class-names.ts'
 import type { Translate } from '../i18n.tsx'
 import type { VideoComposerMessageKey } from './messages.ts'
-import { useVideoComposer } from './video-composer-root.tsx'
+import { useComposerPart } from './video-composer-root.tsx'
 
 /**
  * Props of {@link VideoComposer.Status}: a `div`'s props.
@@ -32,7 +32,7 @@ export type VideoComposerStatusProps = ComponentPropsWithRef<'div'>
  * ```
  */
 export function Status({ className, ...rest }: VideoComposerStatusProps) {
-  const { job, t, unstyled, tryAgain, reset } = useVideoComposer('Status')
+  const { job, t, unstyled, tryAgain, reset } = useComposerPart('Status')
   const { status, progress, elapsedMs, videoUrl, error } = job
   const elapsed = (
     <span className={lk(unstyled, 'lk-hint')}>

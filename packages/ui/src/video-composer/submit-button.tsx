@@ -2,7 +2,7 @@ import { Slot } from 'radix-ui'
 import type { ComponentPropsWithRef } from 'react'
 import { lk } from '../class-names.ts'
 import { flag } from './field.tsx'
-import { useVideoComposer } from './video-composer-root.tsx'
+import { useComposerPart } from './video-composer-root.tsx'
 
 /**
  * Props of {@link VideoComposer.SubmitButton}: a `button`'s props, and `asChild` to render
@@ -36,7 +36,7 @@ export function SubmitButton({
   children,
   ...rest
 }: VideoComposerSubmitButtonProps) {
-  const { job, disabled, t, unstyled } = useVideoComposer('SubmitButton')
+  const { job, disabled, t, unstyled } = useComposerPart('SubmitButton')
   const Element = asChild ? Slot.Root : 'button'
   return (
     <Element

@@ -110,7 +110,12 @@ const ComposerContext = createContext<VideoComposerContextValue | null>(null)
  * }
  * ```
  */
-export function useVideoComposer(part = 'part'): VideoComposerContextValue {
+export function useVideoComposer(): VideoComposerContextValue {
+  return useComposerPart('part')
+}
+
+/** {@link useVideoComposer} for one of our parts, which it names when misplaced. */
+export function useComposerPart(part: string): VideoComposerContextValue {
   const value = useContext(ComposerContext)
   if (!value) throw new Error(`<VideoComposer.${part}> must be inside <VideoComposer.Root>.`)
   return value
@@ -172,6 +177,8 @@ const HIDDEN: CSSProperties = {
   clipPath: 'inset(50%)',
   whiteSpace: 'nowrap',
 }
+// Layout effects keep the job's state in step before paint; on the server there is no paint.
+const useStepEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
 const IDLE: VideoJobState = {
   job: null,
   jobId: null,
@@ -236,7 +243,7 @@ export function Root({
   const [focus, setFocus] = useState<{ id?: string } | null>(null)
   const form = useRef<HTMLFormElement | null>(null)
   const events = useRef({ onCompleted, onFailed })
-  useLayoutEffect(() => {
+  useStepEffect(() => {
     events.current = { onCompleted, onFailed }
   })
 
@@ -391,7 +398,7 @@ const JobWatcher = memo(function JobWatcher({
     onCompleted: (done) => events.current.onCompleted?.(done),
     onFailed: (done) => events.current.onFailed?.(done),
   })
-  useLayoutEffect(() => {
+  useStepEffect(() => {
     onState(state)
   })
   return null
