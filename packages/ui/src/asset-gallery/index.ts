@@ -38,5 +38,5 @@ export {
   type UseGridNavigationOptions,
   type GridNavigation,
 } from './use-grid-navigation.ts'
-export { useDropzone, type UseDropzoneOptions, type Dropzone } from './use-dropzone.ts'
+export { useDropzone, type UseDropzoneOptions, type DropzoneState } from './use-dropzone.ts'
 export { assetGalleryMessages, type AssetGalleryMessageKey } from './messages.ts'

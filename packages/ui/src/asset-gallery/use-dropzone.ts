@@ -30,10 +30,10 @@ interface DropHandlers {
  *
  * @example
  * ```tsx
- * const { isDragging, getRootProps }: Dropzone = useDropzone({ onFiles: upload })
+ * const { isDragging, getRootProps }: DropzoneState = useDropzone({ onFiles: upload })
  * ```
  */
-export interface Dropzone {
+export interface DropzoneState {
   /** Files are being dragged over the zone. */
   isDragging: boolean
   /** Drag and drop handlers for the zone, merged with yours (yours run first). */
@@ -54,7 +54,7 @@ const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files'
  * return <div {...getRootProps({ className: 'zone' })}>{isDragging ? 'Drop' : 'Drag files here'}</div>
  * ```
  */
-export function useDropzone({ onFiles, disabled = false }: UseDropzoneOptions): Dropzone {
+export function useDropzone({ onFiles, disabled = false }: UseDropzoneOptions): DropzoneState {
   const [isDragging, setDragging] = useState(false)
   // Entering a child fires enter on it before leave on the parent: count, do not toggle.
   const depth = useRef(0)
