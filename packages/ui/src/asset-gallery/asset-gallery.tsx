@@ -21,6 +21,24 @@ import { AssetGalleryUploadList } from './upload-list.tsx'
  */
 export type AssetGalleryProps = AssetGalleryRootProps
 
+function DefaultGallery({ children, ...props }: AssetGalleryProps) {
+  return (
+    <AssetGalleryRoot {...props}>
+      <AssetGalleryDropzone />
+      <AssetGalleryUploadList />
+      <AssetGalleryToolbar />
+      <AssetGalleryDeleteError />
+      <AssetGalleryGrid />
+      <div className={props.unstyled ? undefined : 'lk-gallery-footer'}>
+        <AssetGalleryDeleteAllButton />
+      </div>
+      {children}
+      <AssetGalleryPreviewDialog />
+      <AssetGalleryDeleteDialog />
+    </AssetGalleryRoot>
+  )
+}
+
 /**
  * The person's likeness files, ready to use: a drop zone (files, paste, camera), the uploads
  * with progress, a toolbar to filter, search and sort, a virtualized grid of tiles you can
@@ -45,32 +63,17 @@ export type AssetGalleryProps = AssetGalleryRootProps
  * </LikenessProvider>
  * ```
  */
-export function AssetGallery({ children, ...props }: AssetGalleryProps) {
-  return (
-    <AssetGalleryRoot {...props}>
-      <AssetGalleryDropzone />
-      <AssetGalleryUploadList />
-      <AssetGalleryToolbar />
-      <AssetGalleryDeleteError />
-      <AssetGalleryGrid />
-      <div className={props.unstyled ? undefined : 'lk-gallery-footer'}>
-        <AssetGalleryDeleteAllButton />
-      </div>
-      {children}
-      <AssetGalleryPreviewDialog />
-      <AssetGalleryDeleteDialog />
-    </AssetGalleryRoot>
-  )
-}
-
-AssetGallery.Root = AssetGalleryRoot
-AssetGallery.Dropzone = AssetGalleryDropzone
-AssetGallery.UploadButton = AssetGalleryUploadButton
-AssetGallery.UploadList = AssetGalleryUploadList
-AssetGallery.Toolbar = AssetGalleryToolbar
-AssetGallery.DeleteError = AssetGalleryDeleteError
-AssetGallery.Grid = AssetGalleryGrid
-AssetGallery.Tile = AssetGalleryTile
-AssetGallery.PreviewDialog = AssetGalleryPreviewDialog
-AssetGallery.DeleteDialog = AssetGalleryDeleteDialog
-AssetGallery.DeleteAllButton = AssetGalleryDeleteAllButton
+// Pure, so a bundler drops the gallery when a host imports only other components.
+export const AssetGallery = /* @__PURE__ */ Object.assign(DefaultGallery, {
+  Root: AssetGalleryRoot,
+  Dropzone: AssetGalleryDropzone,
+  UploadButton: AssetGalleryUploadButton,
+  UploadList: AssetGalleryUploadList,
+  Toolbar: AssetGalleryToolbar,
+  DeleteError: AssetGalleryDeleteError,
+  Grid: AssetGalleryGrid,
+  Tile: AssetGalleryTile,
+  PreviewDialog: AssetGalleryPreviewDialog,
+  DeleteDialog: AssetGalleryDeleteDialog,
+  DeleteAllButton: AssetGalleryDeleteAllButton,
+})

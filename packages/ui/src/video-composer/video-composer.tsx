@@ -65,7 +65,8 @@ function DefaultComposer(props: VideoComposerProps) {
  * </VideoComposer.Root>
  * ```
  */
-export const VideoComposer = Object.assign(DefaultComposer, {
+// Pure, so a bundler drops the composer when a host imports only other components.
+export const VideoComposer = /* @__PURE__ */ Object.assign(DefaultComposer, {
   Root,
   Prompt,
   References,
