@@ -175,6 +175,8 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
     () => null,
   )
   const { own } = submission
+  // A submit or detach overrides `jobId` until it changes; then the override is gone for good.
+  if (own && own.over !== given) setSubmission(({ own: _, ...rest }) => rest)
   const id = own && own.over === given ? own.id : (given ?? stored)
   const jobKey = keys.videoJob(id ?? '')
 

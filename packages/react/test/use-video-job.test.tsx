@@ -429,6 +429,25 @@ describe('useVideoJob', () => {
     expect(stale.result.current).toMatchObject({ jobId: null, error: null })
     expect(ctx.storage.values.has(STORAGE_KEY)).toBe(false)
   })
+  it('follows the jobId option again after a detach, when it changes away and back', async () => {
+    const ctx = setup()
+    const first = await createdJob(ctx, 'watch-back-0001')
+    const second = await createdJob(ctx, 'watch-back-0002')
+    const { result, rerender } = renderHook(({ id }) => useVideoJob(id), {
+      wrapper: ctx.wrapper,
+      initialProps: { id: first.id },
+    })
+    expect(result.current.jobId).toBe(first.id)
+    act(() => {
+      result.current.detach()
+    })
+    expect(result.current.jobId).toBeNull()
+    rerender({ id: second.id })
+    expect(result.current.jobId).toBe(second.id)
+    // Coming back to the first job is a new choice of the host's, not the old detach.
+    rerender({ id: first.id })
+    expect(result.current.jobId).toBe(first.id)
+  })
 })
 
 describe('useVideoJobs', () => {
