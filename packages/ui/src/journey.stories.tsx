@@ -132,6 +132,9 @@ export const FullJourney: StoryObj<typeof meta> = {
       if (!tile) throw new Error('no tile')
       await userEvent.click(tile)
       await waitFor(() => expect(tile).toHaveAttribute('aria-selected', 'true'))
+      // The composer shows the chosen portrait as a chip with its thumbnail.
+      const chips = canvas.getByRole('group', { name: /^(portraits|人像)$/i })
+      await waitFor(() => expect(chips.querySelector('img')).not.toBeNull())
     })
 
     await step('describe the scene and generate', async () => {
