@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, fn, waitFor } from 'storybook/test'
 import { createStack, type Stack } from '../../test/stack.tsx'
 import { checkVerificationEnvironment } from './environment.ts'
-import { VerifyButton } from './verify-button.tsx'
+import { VerifyButton } from './index.ts'
 
 type Loaded = { stack: Stack; links: string[] }
 

@@ -4,7 +4,7 @@ import { userEvent } from 'vitest/browser'
 import { createStack } from '../../test/stack.tsx'
 import { LikenessUIProvider } from '../i18n.tsx'
 import { checkVerificationEnvironment } from './environment.ts'
-import { VerifyButton } from './verify-button.tsx'
+import { VerifyButton } from './index.ts'
 
 describe('VerifyButton', () => {
   it('starts from the keyboard and sends the liveness page the locale in use', async () => {

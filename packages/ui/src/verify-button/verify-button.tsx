@@ -381,7 +381,30 @@ function CheckIcon() {
 export interface VerifyButtonProps
   extends VerifyButtonRootOptions, Omit<VerifyButtonTriggerProps, 'onError'> {}
 
-function DefaultVerifyButton({
+/**
+ * The person's liveness verification in one button: every state has a visible label and an
+ * announced status line (starting, waiting for them to finish, verified with a check, failed
+ * with the reason and a retry, expired with a fresh start, plus a cancel while waiting). Before
+ * sending them to the liveness page it checks for HTTPS, a camera and in-app browsers, and
+ * shows guidance instead of a dead end. The locale of `LikenessUIProvider` is passed on to the
+ * liveness page.
+ *
+ * Built from parts a host can rearrange: `VerifyButton.Root` (state and options),
+ * `.Trigger` (the button; `asChild`), `.Status` (a polite live region), `.Cancel`,
+ * `.EnvironmentNotice`. Every part carries `data-state` ({@link VerifyButtonState}); the
+ * trigger also `data-size` and `data-variant`.
+ *
+ * @example
+ * ```tsx
+ * <VerifyButton mode="popup" onVerified={() => navigate('/studio')} />
+ *
+ * <VerifyButton.Root mode="popup">
+ *   <VerifyButton.Trigger asChild><a href="#verify" /></VerifyButton.Trigger>
+ *   <VerifyButton.Status />
+ * </VerifyButton.Root>
+ * ```
+ */
+function VerifyButton({
   mode,
   returnTo,
   navigate,
@@ -413,34 +436,12 @@ function DefaultVerifyButton({
   )
 }
 
-/**
- * The person's liveness verification in one button: every state has a visible label and an
- * announced status line (starting, waiting for them to finish, verified with a check, failed
- * with the reason and a retry, expired with a fresh start, plus a cancel while waiting). Before
- * sending them to the liveness page it checks for HTTPS, a camera and in-app browsers, and
- * shows guidance instead of a dead end. The locale of `LikenessUIProvider` is passed on to the
- * liveness page.
- *
- * Built from parts a host can rearrange: `VerifyButton.Root` (state and options),
- * `.Trigger` (the button; `asChild`), `.Status` (a polite live region), `.Cancel`,
- * `.EnvironmentNotice`. Every part carries `data-state` ({@link VerifyButtonState}); the
- * trigger also `data-size` and `data-variant`.
- *
- * @example
- * ```tsx
- * <VerifyButton mode="popup" onVerified={() => navigate('/studio')} />
- *
- * <VerifyButton.Root mode="popup">
- *   <VerifyButton.Trigger asChild><a href="#verify" /></VerifyButton.Trigger>
- *   <VerifyButton.Status />
- * </VerifyButton.Root>
- * ```
- */
-// Pure, so a bundler drops the button when a host imports only other components.
-export const VerifyButton = /* @__PURE__ */ Object.assign(DefaultVerifyButton, {
-  Root,
-  Trigger,
-  Status,
-  Cancel,
-  EnvironmentNotice,
-})
+// The parts are attached to the button in index.ts.
+export {
+  VerifyButton as VerifyButtonDefault,
+  Root as VerifyButtonRoot,
+  Trigger as VerifyButtonTrigger,
+  Status as VerifyButtonStatus,
+  Cancel as VerifyButtonCancel,
+  EnvironmentNotice as VerifyButtonEnvironmentNotice,
+}

@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { expect, fn, waitFor, within } from 'storybook/test'
 import { createInPageBackend } from '../../test/backend.ts'
 import { createStack, type Stack } from '../../test/stack.tsx'
-import { VideoComposer } from './video-composer.tsx'
+import { VideoComposer } from './index.ts'
 
 type Loaded = { stack: Stack; asset: Asset }
 
@@ -52,6 +52,23 @@ const text = {
 const meta = {
   title: 'Components/VideoComposer',
   component: VideoComposer,
+  // Autodocs shows the props of every part beside the ready-made composer.
+  subcomponents: {
+    'VideoComposer.Root': VideoComposer.Root,
+    'VideoComposer.Prompt': VideoComposer.Prompt,
+    'VideoComposer.References': VideoComposer.References,
+    'VideoComposer.Settings': VideoComposer.Settings,
+    'VideoComposer.Model': VideoComposer.Model,
+    'VideoComposer.Duration': VideoComposer.Duration,
+    'VideoComposer.Resolution': VideoComposer.Resolution,
+    'VideoComposer.Ratio': VideoComposer.Ratio,
+    'VideoComposer.Seed': VideoComposer.Seed,
+    'VideoComposer.Audio': VideoComposer.Audio,
+    'VideoComposer.Watermark': VideoComposer.Watermark,
+    'VideoComposer.SubmitButton': VideoComposer.SubmitButton,
+    'VideoComposer.Status': VideoComposer.Status,
+    'VideoComposer.RecentJobs': VideoComposer.RecentJobs,
+  },
   tags: ['autodocs'],
   args: { onSubmitted: fn(), onCompleted: fn(), onFailed: fn() },
   loaders: [scene()],

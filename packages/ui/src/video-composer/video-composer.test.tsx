@@ -13,7 +13,7 @@ import { userEvent } from 'vitest/browser'
 import { createInPageBackend } from '../../test/backend.ts'
 import { createStack, type Stack } from '../../test/stack.tsx'
 import { LikenessUIProvider } from '../i18n.tsx'
-import { VideoComposer } from './video-composer.tsx'
+import { VideoComposer } from './index.ts'
 
 interface Setup {
   stack: Stack

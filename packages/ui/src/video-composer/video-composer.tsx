@@ -1,16 +1,7 @@
 import { Prompt } from './prompt.tsx'
 import { RecentJobs } from './recent-jobs.tsx'
 import { References } from './references.tsx'
-import {
-  Audio,
-  Duration,
-  Model,
-  Ratio,
-  Resolution,
-  Seed,
-  Settings,
-  Watermark,
-} from './settings.tsx'
+import { Settings } from './settings.tsx'
 import { Status } from './status.tsx'
 import { SubmitButton } from './submit-button.tsx'
 import { Root, type VideoComposerRootProps } from './video-composer-root.tsx'
@@ -24,19 +15,6 @@ import { Root, type VideoComposerRootProps } from './video-composer-root.tsx'
  * ```
  */
 export type VideoComposerProps = Omit<VideoComposerRootProps, 'children'>
-
-function DefaultComposer(props: VideoComposerProps) {
-  return (
-    <Root {...props}>
-      <Prompt />
-      <References />
-      <Settings />
-      <SubmitButton />
-      <Status />
-      <RecentJobs />
-    </Root>
-  )
-}
 
 /**
  * Writes a Seedance 2.0 video request and follows the job to the finished video: prompt,
@@ -65,20 +43,18 @@ function DefaultComposer(props: VideoComposerProps) {
  * </VideoComposer.Root>
  * ```
  */
-// Pure, so a bundler drops the composer when a host imports only other components.
-export const VideoComposer = /* @__PURE__ */ Object.assign(DefaultComposer, {
-  Root,
-  Prompt,
-  References,
-  Settings,
-  Model,
-  Duration,
-  Resolution,
-  Ratio,
-  Seed,
-  Audio,
-  Watermark,
-  SubmitButton,
-  Status,
-  RecentJobs,
-})
+function VideoComposer(props: VideoComposerProps) {
+  return (
+    <Root {...props}>
+      <Prompt />
+      <References />
+      <Settings />
+      <SubmitButton />
+      <Status />
+      <RecentJobs />
+    </Root>
+  )
+}
+
+// The parts are attached to it in index.ts.
+export { VideoComposer as VideoComposerDefault }
