@@ -1,7 +1,8 @@
 import { toLikenessError, type LikenessError } from '@likeness/core'
-import { AlertDialog } from 'radix-ui'
+import { Slot } from 'radix-ui'
 import { useId, useRef, useState, type ComponentPropsWithRef } from 'react'
 import { lk } from '../class-names.ts'
+import { Modal } from '../modal.tsx'
 import { assignRef, useAssetGallery } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 
@@ -23,10 +24,11 @@ export interface AssetGalleryDeleteAllButtonProps extends ComponentPropsWithRef<
 /**
  * "Delete all my likeness data": every asset, the group and the verification, behind a
  * confirmation in which the person types a word (`gallery.deleteAll.word`: DELETE, 删除)
- * before the button works. A failure is shown in the dialog, which stays open. Renders
+ * before the button works. A failure is shown in the dialog, which stays open. The dialog is
+ * a modal `<dialog>` with the `alertdialog` role, rendered in the gallery's root. Renders
  * nothing until the person is verified.
  *
- * Data attributes: `data-state` (`open`, `closed`) on the trigger and the dialog, from Radix.
+ * Data attributes: `data-state` (`open`, `closed`) on the trigger and the dialog.
  *
  * @example
  * ```tsx
@@ -41,6 +43,7 @@ export function AssetGalleryDeleteAllButton({
   className,
   children,
   ref,
+  onClick,
   ...props
 }: AssetGalleryDeleteAllButtonProps) {
   const gallery = useAssetGallery()
@@ -65,18 +68,27 @@ export function AssetGalleryDeleteAllButton({
   // The trigger stays mounted while the dialog is open: after success it leaves with the
   // verification, and focus goes to the gallery instead.
   if (!assets.isVerified && !open) return null
+  const Trigger = asChild ? Slot.Root : 'button'
   return (
-    <AlertDialog.Root open={open} onOpenChange={change}>
+    <>
       {assets.isVerified && (
-        <AlertDialog.Trigger
-          asChild={asChild}
-          ref={(element) => {
+        <Trigger
+          type={asChild ? undefined : 'button'}
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          aria-controls={`${id}-dialog`}
+          data-state={open ? 'open' : 'closed'}
+          ref={(element: HTMLButtonElement | null) => {
             trigger.current = element
             assignRef(ref, element)
           }}
           className={lk(unstyled, 'lk-button lk-gallery-delete-all', className)}
           data-variant="ghost"
           {...props}
+          onClick={(event) => {
+            onClick?.(event)
+            if (!event.defaultPrevented) change(!open)
+          }}
         >
           {children ?? (
             <>
@@ -84,86 +96,87 @@ export function AssetGalleryDeleteAllButton({
               {t('gallery.deleteAll.trigger')}
             </>
           )}
-        </AlertDialog.Trigger>
+        </Trigger>
       )}
-      <AlertDialog.Portal container={gallery.container}>
-        <AlertDialog.Overlay className={lk(unstyled, 'lk-dialog-overlay')} />
-        <AlertDialog.Content
-          className={lk(unstyled, 'lk-dialog-content')}
-          onOpenAutoFocus={(event) => {
+      <Modal
+        id={`${id}-dialog`}
+        role="alertdialog"
+        open={open}
+        onOpenChange={change}
+        container={gallery.container}
+        unstyled={unstyled}
+        title={t('gallery.deleteAll.title')}
+        description={t('gallery.deleteAll.body')}
+        initialFocus={input}
+        returnFocus={() => {
+          if (trigger.current?.isConnected) trigger.current.focus()
+          else gallery.restoreFocus()
+        }}
+      >
+        <form
+          onSubmit={(event) => {
             event.preventDefault()
-            input.current?.focus()
-          }}
-          onCloseAutoFocus={(event) => {
-            if (trigger.current?.isConnected) return
-            event.preventDefault()
-            gallery.restoreFocus()
+            if (!matches || pending) return
+            setPending(true)
+            setError(null)
+            assets.removeAll().then(
+              () => {
+                setPending(false)
+                setOpen(false)
+                setTyped('')
+                onDeleted?.()
+              },
+              (reason: unknown) => {
+                setPending(false)
+                setError(toLikenessError(reason))
+              },
+            )
           }}
         >
-          <AlertDialog.Title className={lk(unstyled, 'lk-dialog-title')}>
-            {t('gallery.deleteAll.title')}
-          </AlertDialog.Title>
-          <AlertDialog.Description className={lk(unstyled, 'lk-dialog-description')}>
-            {t('gallery.deleteAll.body')}
-          </AlertDialog.Description>
-          <form
-            onSubmit={(event) => {
-              event.preventDefault()
-              if (!matches || pending) return
-              setPending(true)
-              setError(null)
-              assets.removeAll().then(
-                () => {
-                  setPending(false)
-                  setOpen(false)
-                  setTyped('')
-                  onDeleted?.()
-                },
-                (reason: unknown) => {
-                  setPending(false)
-                  setError(toLikenessError(reason))
-                },
-              )
+          <label className={lk(unstyled, 'lk-label')} htmlFor={`${id}-word`}>
+            {t('gallery.deleteAll.prompt', { word })}
+          </label>
+          <input
+            ref={input}
+            id={`${id}-word`}
+            className={lk(unstyled, 'lk-field lk-gallery-confirm-input')}
+            value={typed}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            aria-describedby={error ? `${id}-error` : undefined}
+            onChange={(event) => {
+              setTyped(event.target.value)
             }}
-          >
-            <label className={lk(unstyled, 'lk-label')} htmlFor={`${id}-word`}>
-              {t('gallery.deleteAll.prompt', { word })}
-            </label>
-            <input
-              ref={input}
-              id={`${id}-word`}
-              className={lk(unstyled, 'lk-field lk-gallery-confirm-input')}
-              value={typed}
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              aria-describedby={error ? `${id}-error` : undefined}
-              onChange={(event) => {
-                setTyped(event.target.value)
+          />
+          {error && (
+            <p id={`${id}-error`} role="alert" className={lk(unstyled, 'lk-error-text')}>
+              {t('gallery.deleteAll.failed', { reason: gallery.describeError(error) })}
+            </p>
+          )}
+          <div className={lk(unstyled, 'lk-dialog-actions')}>
+            <button
+              type="button"
+              className={lk(unstyled, 'lk-button')}
+              data-variant="secondary"
+              onClick={() => {
+                change(false)
               }}
-            />
-            {error && (
-              <p id={`${id}-error`} role="alert" className={lk(unstyled, 'lk-error-text')}>
-                {t('gallery.deleteAll.failed', { reason: gallery.describeError(error) })}
-              </p>
-            )}
-            <div className={lk(unstyled, 'lk-dialog-actions')}>
-              <AlertDialog.Cancel className={lk(unstyled, 'lk-button')} data-variant="secondary">
-                {t('gallery.cancel')}
-              </AlertDialog.Cancel>
-              <button
-                type="submit"
-                className={lk(unstyled, 'lk-button')}
-                data-variant="danger"
-                disabled={!matches || pending}
-              >
-                {pending && <span className={lk(unstyled, 'lk-spinner')} aria-hidden />}
-                {t(pending ? 'gallery.deleteAll.pending' : 'gallery.deleteAll.confirm')}
-              </button>
-            </div>
-          </form>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+            >
+              {t('gallery.cancel')}
+            </button>
+            <button
+              type="submit"
+              className={lk(unstyled, 'lk-button')}
+              data-variant="danger"
+              disabled={!matches || pending}
+            >
+              {pending && <span className={lk(unstyled, 'lk-spinner')} aria-hidden />}
+              {t(pending ? 'gallery.deleteAll.pending' : 'gallery.deleteAll.confirm')}
+            </button>
+          </div>
+        </form>
+      </Modal>
+    </>
   )
 }

@@ -1,26 +1,29 @@
-import { AlertDialog, Dialog } from 'radix-ui'
 import { useRef, type ComponentPropsWithRef } from 'react'
 import { lk } from '../class-names.ts'
+import { Modal } from '../modal.tsx'
 import { useAssetGallery } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 
 /**
- * Props of {@link AssetGalleryPreviewDialog}: those of its content element.
+ * Props of {@link AssetGalleryPreviewDialog}: those of its `<dialog>` element.
  *
  * @example
  * ```tsx
  * const props: AssetGalleryPreviewDialogProps = { className: 'my-preview' }
  * ```
  */
-export type AssetGalleryPreviewDialogProps = ComponentPropsWithRef<'div'>
+export type AssetGalleryPreviewDialogProps = Omit<
+  ComponentPropsWithRef<'dialog'>,
+  'open' | 'role' | 'title'
+>
 
 /**
  * A larger look at the asset a tile opened (photo, playable video or recording), with its
  * status, when it was added, and buttons to select (when the root allows selection), delete
- * or close. A Radix `Dialog`: focus stays inside while open and returns to the tile after.
+ * or close. A modal `<dialog>` (Escape or a click on the backdrop closes it); focus returns to
+ * the tile after.
  *
- * Data attributes: `data-state` (`open`, `closed`) from Radix, `data-status` and `data-type`
- * of the asset.
+ * Data attributes: `data-state` (`open`, `closed`), `data-status` and `data-type` of the asset.
  *
  * @example
  * ```tsx
@@ -51,121 +54,117 @@ export function AssetGalleryPreviewDialog({ className, ...props }: AssetGalleryP
   }
 
   return (
-    <Dialog.Root
+    <Modal
+      {...props}
       open={!!asset}
       onOpenChange={(open) => {
         if (!open) gallery.openPreview(null)
       }}
+      title={asset?.name}
+      description={
+        asset &&
+        [
+          t(`gallery.type.${asset.type}`),
+          t(`gallery.status.${status}`),
+          added && t('gallery.preview.added', { date: added }),
+        ]
+          .filter(Boolean)
+          .join(' · ')
+      }
+      container={gallery.container}
+      unstyled={unstyled}
+      className={lk(unstyled, 'lk-gallery-preview', className)}
+      data-size="large"
+      data-status={asset?.status}
+      data-type={asset?.type}
+      returnFocus={() => {
+        if (handedOver.current) handedOver.current = false
+        else gallery.restoreFocus(lastId.current)
+      }}
     >
-      <Dialog.Portal container={gallery.container}>
-        <Dialog.Overlay className={lk(unstyled, 'lk-dialog-overlay')} />
-        <Dialog.Content
-          {...props}
-          className={lk(unstyled, 'lk-dialog-content lk-gallery-preview', className)}
-          data-size="large"
-          data-status={asset?.status}
-          data-type={asset?.type}
-          onCloseAutoFocus={(event) => {
-            event.preventDefault()
-            if (handedOver.current) handedOver.current = false
-            else gallery.restoreFocus(lastId.current)
-          }}
-        >
-          {asset && (
-            <>
-              <Dialog.Title className={lk(unstyled, 'lk-dialog-title lk-gallery-preview-title')}>
-                {asset.name}
-              </Dialog.Title>
-              <Dialog.Description className={lk(unstyled, 'lk-dialog-description')}>
-                {[
-                  t(`gallery.type.${asset.type}`),
-                  t(`gallery.status.${status}`),
-                  added && t('gallery.preview.added', { date: added }),
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </Dialog.Description>
-              <div className={lk(unstyled, 'lk-gallery-preview-media')}>
-                {!asset.previewUrl ? (
-                  <p className={lk(unstyled, 'lk-hint')}>
-                    <Icon name={asset.type} /> {t('gallery.preview.none')}
-                  </p>
-                ) : asset.type === 'image' ? (
-                  <img src={asset.previewUrl} alt={asset.name} />
-                ) : asset.type === 'video' ? (
-                  <video
-                    src={asset.previewUrl}
-                    controls
-                    preload="metadata"
-                    aria-label={asset.name}
-                  />
-                ) : (
-                  <audio
-                    src={asset.previewUrl}
-                    controls
-                    preload="metadata"
-                    aria-label={asset.name}
-                  />
-                )}
-              </div>
-              {reason && (
-                <p className={lk(unstyled, 'lk-alert')} data-tone="danger">
-                  {reason}
-                </p>
-              )}
-              <div className={lk(unstyled, 'lk-dialog-actions')}>
-                <button
-                  type="button"
-                  className={button}
-                  data-variant="danger"
-                  onClick={() => {
-                    handedOver.current = true
-                    gallery.openPreview(null)
-                    gallery.askDelete(asset)
-                  }}
-                >
-                  <Icon name="trash" />
-                  {t('gallery.preview.delete')}
-                </button>
-                {selectionMode !== 'none' && (
-                  <button
-                    type="button"
-                    className={button}
-                    data-variant="secondary"
-                    aria-pressed={isSelected}
-                    onClick={() => {
-                      gallery.toggleSelected(asset.id)
-                    }}
-                  >
-                    {t(isSelected ? 'gallery.preview.deselect' : 'gallery.preview.select')}
-                  </button>
-                )}
-                <Dialog.Close className={button}>{t('gallery.preview.close')}</Dialog.Close>
-              </div>
-            </>
+      {asset && (
+        <>
+          <div className={lk(unstyled, 'lk-gallery-preview-media')}>
+            {!asset.previewUrl ? (
+              <p className={lk(unstyled, 'lk-hint')}>
+                <Icon name={asset.type} /> {t('gallery.preview.none')}
+              </p>
+            ) : asset.type === 'image' ? (
+              <img src={asset.previewUrl} alt={asset.name} />
+            ) : asset.type === 'video' ? (
+              <video src={asset.previewUrl} controls preload="metadata" aria-label={asset.name} />
+            ) : (
+              <audio src={asset.previewUrl} controls preload="metadata" aria-label={asset.name} />
+            )}
+          </div>
+          {reason && (
+            <p className={lk(unstyled, 'lk-alert')} data-tone="danger">
+              {reason}
+            </p>
           )}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          <div className={lk(unstyled, 'lk-dialog-actions')}>
+            <button
+              type="button"
+              className={button}
+              data-variant="danger"
+              onClick={() => {
+                handedOver.current = true
+                gallery.openPreview(null)
+                gallery.askDelete(asset)
+              }}
+            >
+              <Icon name="trash" />
+              {t('gallery.preview.delete')}
+            </button>
+            {selectionMode !== 'none' && (
+              <button
+                type="button"
+                className={button}
+                data-variant="secondary"
+                aria-pressed={isSelected}
+                onClick={() => {
+                  gallery.toggleSelected(asset.id)
+                }}
+              >
+                {t(isSelected ? 'gallery.preview.deselect' : 'gallery.preview.select')}
+              </button>
+            )}
+            <button
+              type="button"
+              className={button}
+              onClick={() => {
+                gallery.openPreview(null)
+              }}
+            >
+              {t('gallery.preview.close')}
+            </button>
+          </div>
+        </>
+      )}
+    </Modal>
   )
 }
 
 /**
- * Props of {@link AssetGalleryDeleteDialog}: those of its content element.
+ * Props of {@link AssetGalleryDeleteDialog}: those of its `<dialog>` element.
  *
  * @example
  * ```tsx
  * const props: AssetGalleryDeleteDialogProps = { className: 'my-confirm' }
  * ```
  */
-export type AssetGalleryDeleteDialogProps = ComponentPropsWithRef<'div'>
+export type AssetGalleryDeleteDialogProps = Omit<
+  ComponentPropsWithRef<'dialog'>,
+  'open' | 'role' | 'title'
+>
 
 /**
- * Asks before one asset is deleted (a Radix `AlertDialog`; Cancel has focus first). The tile
- * disappears at once; if the server refuses, it comes back and `AssetGallery.DeleteError`
- * says so. Focus returns to the tile, or to its neighbour once it is gone.
+ * Asks before one asset is deleted (a modal `<dialog>` with the `alertdialog` role: Cancel has
+ * focus first, Escape cancels, a click on the backdrop does nothing). The tile disappears at
+ * once; if the server refuses, it comes back and `AssetGallery.DeleteError` says so. Focus
+ * returns to the tile, or to its neighbour once it is gone.
  *
- * Data attributes: `data-state` (`open`, `closed`) from Radix.
+ * Data attributes: `data-state` (`open`, `closed`).
  *
  * @example
  * ```tsx
@@ -179,51 +178,54 @@ export type AssetGalleryDeleteDialogProps = ComponentPropsWithRef<'div'>
 export function AssetGalleryDeleteDialog({ className, ...props }: AssetGalleryDeleteDialogProps) {
   const gallery = useAssetGallery()
   const { t, unstyled, deleteAsset: asset } = gallery
+  const cancel = useRef<HTMLButtonElement>(null)
   const confirmed = useRef(false)
   const lastId = useRef<string | undefined>(undefined)
   if (asset) lastId.current = asset.id
   return (
-    <AlertDialog.Root
+    <Modal
+      {...props}
+      role="alertdialog"
       open={!!asset}
       onOpenChange={(open) => {
         if (!open) gallery.askDelete(null)
       }}
+      container={gallery.container}
+      unstyled={unstyled}
+      className={className}
+      title={t('gallery.delete.title', { name: asset?.name ?? '' })}
+      description={t('gallery.delete.body')}
+      initialFocus={cancel}
+      returnFocus={() => {
+        gallery.restoreFocus(lastId.current, confirmed.current)
+        confirmed.current = false
+      }}
     >
-      <AlertDialog.Portal container={gallery.container}>
-        <AlertDialog.Overlay className={lk(unstyled, 'lk-dialog-overlay')} />
-        <AlertDialog.Content
-          {...props}
-          className={lk(unstyled, 'lk-dialog-content', className)}
-          onCloseAutoFocus={(event) => {
-            event.preventDefault()
-            gallery.restoreFocus(lastId.current, confirmed.current)
-            confirmed.current = false
+      <div className={lk(unstyled, 'lk-dialog-actions')}>
+        <button
+          ref={cancel}
+          type="button"
+          className={lk(unstyled, 'lk-button')}
+          data-variant="secondary"
+          onClick={() => {
+            gallery.askDelete(null)
           }}
         >
-          <AlertDialog.Title className={lk(unstyled, 'lk-dialog-title')}>
-            {t('gallery.delete.title', { name: asset?.name ?? '' })}
-          </AlertDialog.Title>
-          <AlertDialog.Description className={lk(unstyled, 'lk-dialog-description')}>
-            {t('gallery.delete.body')}
-          </AlertDialog.Description>
-          <div className={lk(unstyled, 'lk-dialog-actions')}>
-            <AlertDialog.Cancel className={lk(unstyled, 'lk-button')} data-variant="secondary">
-              {t('gallery.cancel')}
-            </AlertDialog.Cancel>
-            <AlertDialog.Action
-              className={lk(unstyled, 'lk-button')}
-              data-variant="danger"
-              onClick={() => {
-                confirmed.current = true
-                gallery.confirmDelete()
-              }}
-            >
-              {t('gallery.delete.confirm')}
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+          {t('gallery.cancel')}
+        </button>
+        <button
+          type="button"
+          className={lk(unstyled, 'lk-button')}
+          data-variant="danger"
+          onClick={() => {
+            confirmed.current = true
+            gallery.confirmDelete()
+          }}
+        >
+          {t('gallery.delete.confirm')}
+        </button>
+      </div>
+    </Modal>
   )
 }
 
