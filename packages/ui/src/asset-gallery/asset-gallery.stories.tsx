@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { useAssetGallery } from './asset-gallery-root.tsx'
-import { AssetGallery } from './asset-gallery.tsx'
+import { AssetGallery } from './index.ts'
 import { assetGalleryMessages, type AssetGalleryMessageKey } from './messages.ts'
 import {
   AUDIO_BYTES,
@@ -22,6 +22,20 @@ import {
 const meta = {
   title: 'Components/AssetGallery',
   component: AssetGallery,
+  // Autodocs shows the props of every part beside the ready-made gallery.
+  subcomponents: {
+    'AssetGallery.Root': AssetGallery.Root,
+    'AssetGallery.Dropzone': AssetGallery.Dropzone,
+    'AssetGallery.UploadButton': AssetGallery.UploadButton,
+    'AssetGallery.UploadList': AssetGallery.UploadList,
+    'AssetGallery.Toolbar': AssetGallery.Toolbar,
+    'AssetGallery.Grid': AssetGallery.Grid,
+    'AssetGallery.Tile': AssetGallery.Tile,
+    'AssetGallery.PreviewDialog': AssetGallery.PreviewDialog,
+    'AssetGallery.DeleteDialog': AssetGallery.DeleteDialog,
+    'AssetGallery.DeleteError': AssetGallery.DeleteError,
+    'AssetGallery.DeleteAllButton': AssetGallery.DeleteAllButton,
+  },
   tags: ['autodocs'],
   parameters: { gallery: {} satisfies GallerySetup },
   // Every story gets its own backend, person and query client.

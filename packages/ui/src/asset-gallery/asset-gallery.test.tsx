@@ -2,7 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { LikenessUIProvider } from '../i18n.tsx'
-import { AssetGallery, type AssetGalleryProps } from './asset-gallery.tsx'
+import { AssetGallery, type AssetGalleryProps } from './index.ts'
 import {
   AUDIO_BYTES,
   failingDelete,

@@ -5,9 +5,8 @@ import {
   AssetGalleryDeleteError,
   AssetGalleryPreviewDialog,
 } from './dialogs.tsx'
-import { AssetGalleryDropzone, AssetGalleryUploadButton } from './dropzone.tsx'
+import { AssetGalleryDropzone } from './dropzone.tsx'
 import { AssetGalleryGrid } from './grid.tsx'
-import { AssetGalleryTile } from './tile.tsx'
 import { AssetGalleryToolbar } from './toolbar.tsx'
 import { AssetGalleryUploadList } from './upload-list.tsx'
 
@@ -20,24 +19,6 @@ import { AssetGalleryUploadList } from './upload-list.tsx'
  * ```
  */
 export type AssetGalleryProps = AssetGalleryRootProps
-
-function DefaultGallery({ children, ...props }: AssetGalleryProps) {
-  return (
-    <AssetGalleryRoot {...props}>
-      <AssetGalleryDropzone />
-      <AssetGalleryUploadList />
-      <AssetGalleryToolbar />
-      <AssetGalleryDeleteError />
-      <AssetGalleryGrid />
-      <div className={props.unstyled ? undefined : 'lk-gallery-footer'}>
-        <AssetGalleryDeleteAllButton />
-      </div>
-      {children}
-      <AssetGalleryPreviewDialog />
-      <AssetGalleryDeleteDialog />
-    </AssetGalleryRoot>
-  )
-}
 
 /**
  * The person's likeness files, ready to use: a drop zone (files, paste, camera), the uploads
@@ -63,17 +44,23 @@ function DefaultGallery({ children, ...props }: AssetGalleryProps) {
  * </LikenessProvider>
  * ```
  */
-// Pure, so a bundler drops the gallery when a host imports only other components.
-export const AssetGallery = /* @__PURE__ */ Object.assign(DefaultGallery, {
-  Root: AssetGalleryRoot,
-  Dropzone: AssetGalleryDropzone,
-  UploadButton: AssetGalleryUploadButton,
-  UploadList: AssetGalleryUploadList,
-  Toolbar: AssetGalleryToolbar,
-  DeleteError: AssetGalleryDeleteError,
-  Grid: AssetGalleryGrid,
-  Tile: AssetGalleryTile,
-  PreviewDialog: AssetGalleryPreviewDialog,
-  DeleteDialog: AssetGalleryDeleteDialog,
-  DeleteAllButton: AssetGalleryDeleteAllButton,
-})
+function AssetGallery({ children, ...props }: AssetGalleryProps) {
+  return (
+    <AssetGalleryRoot {...props}>
+      <AssetGalleryDropzone />
+      <AssetGalleryUploadList />
+      <AssetGalleryToolbar />
+      <AssetGalleryDeleteError />
+      <AssetGalleryGrid />
+      <div className={props.unstyled ? undefined : 'lk-gallery-footer'}>
+        <AssetGalleryDeleteAllButton />
+      </div>
+      {children}
+      <AssetGalleryPreviewDialog />
+      <AssetGalleryDeleteDialog />
+    </AssetGalleryRoot>
+  )
+}
+
+// The parts are attached to it in index.ts.
+export { AssetGallery as AssetGalleryDefault }

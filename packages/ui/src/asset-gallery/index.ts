@@ -1,4 +1,49 @@
-export { AssetGallery, type AssetGalleryProps } from './asset-gallery.tsx'
+import { AssetGalleryDefault } from './asset-gallery.tsx'
+import { AssetGalleryRoot } from './asset-gallery-root.tsx'
+import { AssetGalleryDeleteAllButton } from './delete-all-button.tsx'
+import {
+  AssetGalleryDeleteDialog,
+  AssetGalleryDeleteError,
+  AssetGalleryPreviewDialog,
+} from './dialogs.tsx'
+import { AssetGalleryDropzone, AssetGalleryUploadButton } from './dropzone.tsx'
+import { AssetGalleryGrid } from './grid.tsx'
+import { AssetGalleryTile } from './tile.tsx'
+import { AssetGalleryToolbar } from './toolbar.tsx'
+import { AssetGalleryUploadList } from './upload-list.tsx'
+
+/**
+ * The ready-made gallery (see its props, {@link AssetGalleryProps}), with its parts attached
+ * for hosts who arrange their own: `AssetGallery.Root`, `.Dropzone`, `.UploadButton`,
+ * `.UploadList`, `.Toolbar`, `.Grid`, `.Tile`, `.PreviewDialog`, `.DeleteDialog`,
+ * `.DeleteError`, `.DeleteAllButton`.
+ *
+ * @example
+ * ```tsx
+ * <AssetGallery.Root selectionMode="single">
+ *   <AssetGallery.Dropzone />
+ *   <AssetGallery.Grid />
+ *   <AssetGallery.PreviewDialog />
+ *   <AssetGallery.DeleteDialog />
+ * </AssetGallery.Root>
+ * ```
+ */
+// Pure, so a bundler drops the gallery when a host imports only other components.
+export const AssetGallery = /* @__PURE__ */ Object.assign(AssetGalleryDefault, {
+  Root: AssetGalleryRoot,
+  Dropzone: AssetGalleryDropzone,
+  UploadButton: AssetGalleryUploadButton,
+  UploadList: AssetGalleryUploadList,
+  Toolbar: AssetGalleryToolbar,
+  DeleteError: AssetGalleryDeleteError,
+  Grid: AssetGalleryGrid,
+  Tile: AssetGalleryTile,
+  PreviewDialog: AssetGalleryPreviewDialog,
+  DeleteDialog: AssetGalleryDeleteDialog,
+  DeleteAllButton: AssetGalleryDeleteAllButton,
+})
+
+export type { AssetGalleryProps } from './asset-gallery.tsx'
 export {
   AssetGalleryRoot,
   useAssetGallery,

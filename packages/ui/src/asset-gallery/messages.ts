@@ -7,6 +7,7 @@ const en = {
   'gallery.keyboardHintSelect':
     'Use the arrow keys to move between files, Space to select, Enter to preview, Delete to delete.',
   'gallery.count': '{count} files',
+  'gallery.countOne': '1 file',
 
   'gallery.dropzone.title': 'Add photos, videos or voice recordings',
   'gallery.dropzone.hint': 'Drag files here, paste them, or choose them from your device.',
@@ -161,6 +162,7 @@ export const assetGalleryMessages: MessageCatalog<AssetGalleryMessageKey> = {
     'gallery.keyboardHintSelect':
       '用方向键在文件间移动，按空格键选择，按 Enter 键预览，按 Delete 键删除。',
     'gallery.count': '共 {count} 个文件',
+    'gallery.countOne': '共 1 个文件',
 
     'gallery.dropzone.title': '添加照片、视频或录音',
     'gallery.dropzone.hint': '把文件拖到这里、直接粘贴，或从设备中选择。',

@@ -98,7 +98,9 @@ export function AssetGalleryToolbar({ className, children, ...props }: AssetGall
       </div>
       <p className={lk(unstyled, 'lk-hint lk-gallery-count')} aria-live="polite">
         {view === 'ready' || view === 'no-matches'
-          ? t('gallery.count', { count: assets.total })
+          ? assets.total === 1
+            ? t('gallery.countOne')
+            : t('gallery.count', { count: assets.total })
           : ''}
       </p>
       {children}
