@@ -1,0 +1,244 @@
+// The demo's one Node process: the app (Vite in development, the built files in production),
+// the Likeness handler under /api/likeness, and, without an EasyRouter key, the EasyRouter
+// simulator under /sim. Two demo users stand in for the host's own sign-in.
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { createSimulator, type SimulatorTimings } from '@likeness/easyrouter-sim'
+import { createLikenessHandler } from '@likeness/server'
+import { createDiskBlobStore, createSqliteStore, toNodeHandler } from '@likeness/server/node'
+
+/** The two people of the demo; each sees only their own verification, portraits and videos. */
+export const DEMO_USERS = ['ada', 'ben'] as const
+export type DemoUser = (typeof DEMO_USERS)[number]
+const USER_COOKIE = 'likeness_demo_user'
+const APP_DIR = path.join(import.meta.dirname, '..')
+
+export interface DemoServerOptions {
+  /** TCP port; 0 picks a free one. */
+  port: number
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string | undefined
+  /**
+   * Where browsers and EasyRouter reach the demo from outside. Default: the listening address.
+   * With the real EasyRouter it must be reachable from the internet: the liveness page sends
+   * the browser back to it, and EasyRouter downloads uploaded portraits from it.
+   */
+  publicUrl?: string | undefined
+  /** Serve the built app (`vite build`) with security headers, instead of Vite's dev server. */
+  production?: boolean | undefined
+  /** Where the SQLite database, uploads and the signing secret are kept. */
+  dataDir: string
+  /** Talk to the real EasyRouter with this key; without it the built-in simulator is used. */
+  easyrouterApiKey?: string | undefined
+  /** EasyRouter's base URL (real service only). Default: the client's. */
+  easyrouterBaseUrl?: string | undefined
+  /** The handler's signing secret. Default: a random one kept in `dataDir`. */
+  secret?: string | undefined
+  /** How fast the simulator moves. */
+  simulatorTimings?: SimulatorTimings | undefined
+}
+
+export interface DemoServer {
+  url: string
+  mode: 'simulator' | 'easyrouter'
+  close(): Promise<void>
+}
+
+/** Starts the demo. Resolves once it listens. */
+export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
+  mkdirSync(options.dataDir, { recursive: true })
+  const server = createServer()
+  await new Promise<void>((resolve) =>
+    server.listen(options.port, options.host ?? '127.0.0.1', resolve),
+  )
+  const { port } = server.address() as AddressInfo
+  const url = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '')
+  const mode = options.easyrouterApiKey ? 'easyrouter' : 'simulator'
+
+  // Without a key the simulator stands in for EasyRouter, in this process, under /sim: the
+  // handler calls it directly, and browsers reach its liveness page over HTTP.
+  const simulatorKey = `sk-demo-${randomBytes(12).toString('hex')}`
+  const simulator =
+    mode === 'simulator'
+      ? createSimulator({
+          baseUrl: `${url}/sim`,
+          apiKeys: [simulatorKey],
+          timings: options.simulatorTimings ?? {
+            assetProcessingMs: 3000,
+            videoQueuedMs: 2000,
+            videoGenerationMs: 12_000,
+          },
+        })
+      : null
+
+  const store = createSqliteStore({ path: path.join(options.dataDir, 'likeness.db') })
+  const handler = createLikenessHandler({
+    publicUrl: url,
+    easyrouter: simulator
+      ? { apiKey: simulatorKey, baseUrl: `${url}/sim`, fetch: simulator.fetch }
+      : {
+          apiKey: options.easyrouterApiKey ?? '',
+          ...(options.easyrouterBaseUrl ? { baseUrl: options.easyrouterBaseUrl } : {}),
+        },
+    secret: options.secret ?? secretIn(options.dataDir),
+    getUserId: (request) => userOf(request.headers.get('cookie')),
+    store,
+    blobStore: createDiskBlobStore({ directory: path.join(options.dataDir, 'uploads') }),
+  })
+  const likeness = toNodeHandler(handler)
+  const sim = simulator ? toNodeHandler(simulator.handle) : null
+
+  const app = options.production ? staticApp(mode) : await viteApp(server)
+
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const pathname = new URL(req.url ?? '/', 'http://demo').pathname
+    if (pathname.startsWith('/api/likeness/') || pathname === '/api/likeness') {
+      likeness(req, res)
+    } else if (sim && pathname.startsWith('/sim/')) {
+      sim(req, res)
+    } else if (pathname === '/demo/user') {
+      void demoUser(req, res)
+    } else {
+      app(req, res)
+    }
+  })
+
+  return {
+    url,
+    mode,
+    close: async () => {
+      await app.close?.()
+      server.closeAllConnections()
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve()
+        }),
+      )
+      await store.close()
+    },
+  }
+}
+
+function userOf(cookies: string | null): DemoUser {
+  const found = /(?:^|;\s*)likeness_demo_user=(\w+)/.exec(cookies ?? '')?.[1]
+  return DEMO_USERS.find((user) => user === found) ?? 'ada'
+}
+
+// GET tells the page who is signed in; POST { user } switches (the demo's whole "sign-in").
+async function demoUser(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method === 'POST') {
+    let body = ''
+    for await (const chunk of req) body += String(chunk)
+    const wanted = (JSON.parse(body || '{}') as { user?: unknown }).user
+    const user = DEMO_USERS.find((candidate) => candidate === wanted)
+    if (!user || req.headers['x-likeness-request'] !== '1') {
+      res.writeHead(400, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ error: `user must be one of ${DEMO_USERS.join(', ')}` }))
+      return
+    }
+    res.setHeader('set-cookie', `${USER_COOKIE}=${user}; Path=/; HttpOnly; SameSite=Lax`)
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+    res.end(JSON.stringify({ user, users: DEMO_USERS }))
+    return
+  }
+  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+  res.end(JSON.stringify({ user: userOf(req.headers.cookie ?? null), users: DEMO_USERS }))
+}
+
+// A secret that survives restarts, so a liveness callback still verifies after one.
+function secretIn(dataDir: string): string {
+  const file = path.join(dataDir, 'secret')
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  return readFileSync(file, 'utf8').trim()
+}
+
+type AppHandler = ((req: IncomingMessage, res: ServerResponse) => void) & {
+  close?: () => Promise<void>
+}
+
+async function viteApp(server: Server): Promise<AppHandler> {
+  const { createServer: createVite } = await import('vite')
+  const vite = await createVite({
+    configFile: path.join(APP_DIR, 'vite.config.ts'),
+    server: { middlewareMode: true, hmr: { server } },
+    appType: 'spa',
+  })
+  const handle: AppHandler = (req, res) => {
+    vite.middlewares(req, res)
+  }
+  handle.close = () => vite.close()
+  return handle
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+}
+
+/**
+ * The security headers of every page and file of the built app. No inline script, no eval:
+ * the bundle is plain module files. Media comes from this origin (the simulator, staged
+ * uploads) or, with the real service, from EasyRouter's storage over https.
+ */
+export function securityHeaders(mode: 'simulator' | 'easyrouter'): Record<string, string> {
+  const media = mode === 'simulator' ? "'self' blob: data:" : "'self' blob: data: https:"
+  return {
+    'content-security-policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      `img-src ${media}`,
+      `media-src ${media}`,
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin-allow-popups',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  }
+}
+
+function staticApp(mode: 'simulator' | 'easyrouter'): AppHandler {
+  const root = path.join(APP_DIR, 'dist')
+  if (!existsSync(path.join(root, 'index.html'))) {
+    throw new Error('No built app in apps/demo/dist: run `pnpm --filter demo build` first.')
+  }
+  const headers = securityHeaders(mode)
+  return (req, res) => {
+    void (async () => {
+      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://demo').pathname)
+      let file = path.join(root, path.normalize(pathname))
+      if (!file.startsWith(root)) file = path.join(root, 'index.html')
+      const found = await stat(file).catch(() => null)
+      // Anything that is not a file is the single-page app.
+      if (!found?.isFile()) file = path.join(root, 'index.html')
+      const body = await readFile(file)
+      res.writeHead(200, {
+        ...headers,
+        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'cache-control': file.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      })
+      res.end(req.method === 'HEAD' ? undefined : body)
+    })().catch(() => {
+      res.writeHead(500, { 'content-type': 'text/plain' })
+      res.end('Internal error.')
+    })
+  }
+}

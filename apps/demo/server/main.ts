@@ -1,0 +1,43 @@
+// Starts the demo: `pnpm start` at the repository root (development, on the simulator), or
+// `pnpm --filter demo start` after `pnpm --filter demo build` (production). See the README.
+import path from 'node:path'
+import { startDemoServer } from './demo-server.ts'
+
+const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production'
+const port = Number(process.env.PORT ?? 4010)
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, not "${process.env.PORT ?? ''}".`)
+  process.exit(1)
+}
+const apiKey = process.env.EASYROUTER_API_KEY || undefined
+if (apiKey && !process.env.PUBLIC_URL) {
+  console.error(
+    'With EASYROUTER_API_KEY, set PUBLIC_URL to where EasyRouter and browsers reach this app ' +
+      '(an https address that forwards to this port): the liveness page comes back to it, and ' +
+      'EasyRouter downloads uploaded portraits from it.',
+  )
+  process.exit(1)
+}
+
+const demo = await startDemoServer({
+  port,
+  host: process.env.HOST,
+  publicUrl: process.env.PUBLIC_URL,
+  production,
+  dataDir: process.env.LIKENESS_DATA_DIR ?? path.join(import.meta.dirname, '..', '.likeness'),
+  easyrouterApiKey: apiKey,
+  easyrouterBaseUrl: process.env.EASYROUTER_BASE_URL,
+  secret: process.env.LIKENESS_SECRET,
+})
+
+console.warn(
+  `\n  Likeness demo (${production ? 'production' : 'development'}, ${
+    demo.mode === 'simulator' ? 'on the EasyRouter simulator' : 'on EasyRouter'
+  })\n\n  Open ${demo.url}\n`,
+)
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void demo.close().then(() => process.exit(0))
+  })
+}
