@@ -40,6 +40,8 @@ export interface DemoServerOptions {
   secret?: string | undefined
   /** How fast the simulator moves. */
   simulatorTimings?: SimulatorTimings | undefined
+  /** The key the simulator accepts. Default: a random one per start. */
+  simulatorKey?: string | undefined
 }
 
 export interface DemoServer {
@@ -61,7 +63,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   // Without a key the simulator stands in for EasyRouter, in this process, under /sim: the
   // handler calls it directly, and browsers reach its liveness page over HTTP.
-  const simulatorKey = `sk-demo-${randomBytes(12).toString('hex')}`
+  const simulatorKey = options.simulatorKey ?? `sk-demo-${randomBytes(12).toString('hex')}`
   const simulator =
     mode === 'simulator'
       ? createSimulator({

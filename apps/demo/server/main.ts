@@ -19,6 +19,16 @@ if (apiKey && !process.env.PUBLIC_URL) {
   process.exit(1)
 }
 
+function timings(json: string | undefined) {
+  if (!json) return undefined
+  try {
+    return JSON.parse(json) as Record<string, number>
+  } catch {
+    console.error('LIKENESS_SIMULATOR_TIMINGS must be JSON, e.g. {"assetProcessingMs":1000}.')
+    process.exit(1)
+  }
+}
+
 const demo = await startDemoServer({
   port,
   host: process.env.HOST,
@@ -28,6 +38,9 @@ const demo = await startDemoServer({
   easyrouterApiKey: apiKey,
   easyrouterBaseUrl: process.env.EASYROUTER_BASE_URL,
   secret: process.env.LIKENESS_SECRET,
+  // For tests: a known simulator key (to prove it never reaches the browser) and timings.
+  simulatorKey: process.env.LIKENESS_SIMULATOR_KEY,
+  simulatorTimings: timings(process.env.LIKENESS_SIMULATOR_TIMINGS),
 })
 
 console.warn(
