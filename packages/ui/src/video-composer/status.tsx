@@ -170,9 +170,11 @@ function errorKey(error: LikenessError): Parameters<Translate<VideoComposerMessa
     case 'rate_limited':
       return `composer.error.${error.code}`
     case 'network':
+      return 'composer.error.network'
+    // The server answered: it is the video service behind it that is slow or away.
     case 'timeout':
     case 'upstream_unavailable':
-      return 'composer.error.network'
+      return 'composer.error.unavailable'
     default:
       return 'composer.error.other'
   }

@@ -1,5 +1,6 @@
 import {
   buildAssetUri,
+  LikenessError,
   VIDEO_LIMITS,
   type Asset,
   type VideoJob,
@@ -318,6 +319,25 @@ describe('VideoComposer', () => {
     })
     expect(role).toHaveAttribute('aria-invalid', 'true')
     expect(role).toHaveAccessibleDescription('This portrait is not ready, or not yours.')
+  })
+
+  it('tells a busy video service apart from a lost connection', async () => {
+    const backend = createInPageBackend({ timings: { assetProcessingMs: 0 } })
+    let failure = new LikenessError('upstream_unavailable', { status: 503 })
+    const stack = createStack({
+      backend,
+      decorate: (adapter) => ({ ...adapter, createVideoJob: () => Promise.reject(failure) }),
+    })
+    await backend.verify(stack.user)
+    show(stack, <VideoComposer />)
+    await userEvent.fill(promptBox(), 'A quiet morning by the lake')
+    await userEvent.click(submitButton())
+    expect(await screen.findByText(/video service is busy or unavailable/)).toBeVisible()
+    expect(screen.queryByText(/check your connection/i)).toBeNull()
+
+    failure = new LikenessError('network')
+    await userEvent.click(submitButton())
+    expect(await screen.findByText(/could not reach the server/i)).toBeVisible()
   })
 
   it('tries a failed job again with the same values', async () => {
