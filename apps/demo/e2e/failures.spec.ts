@@ -57,6 +57,7 @@ test('a cancelled face check says so and leaves the person unverified', async ({
   await finishLiveness(page, 'Cancel')
 
   await expect(verifyTrigger(page)).not.toHaveAttribute('data-state', /verified|pending|loading/)
+  await expect(steps(page).verify).toContainText('Verification cancelled.')
   await expect(steps(page).verify).toContainText('The face check was cancelled before it finished.')
   await expect(verifyTrigger(page)).toHaveText('Try again')
   await expect(steps(page).likeness.getByText('Verify that it is you first')).toBeVisible()

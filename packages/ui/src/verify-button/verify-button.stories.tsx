@@ -147,8 +147,14 @@ export const Failed: Story = {
   },
 }
 
-/** The person cancelled on the liveness page. */
-export const Cancelled: Story = { loaders: [scene(finishWith('cancel'))] }
+/** The person cancelled on the liveness page: not a failure, and they can start again. */
+export const Cancelled: Story = {
+  loaders: [scene(finishWith('cancel'))],
+  play: async ({ canvas }) => {
+    await canvas.findByRole('button', { name: /try again|重试/i })
+    await expect(canvas.getByRole('status')).toHaveTextContent(/verification cancelled|验证已取消/i)
+  },
+}
 
 /** The link was left open too long: start again. */
 export const Expired: Story = {

@@ -246,7 +246,9 @@ function Status({ className, ...rest }: VerifyButtonStatusProps) {
   } else if (state === 'failed' || state === 'expired' || state === 'error') {
     const title =
       state === 'failed'
-        ? 'verify.failedTitle'
+        ? verification.reasonCode === 'cancelled'
+          ? 'verify.cancelledTitle'
+          : 'verify.failedTitle'
         : state === 'expired'
           ? 'verify.expiredTitle'
           : 'verify.errorTitle'
