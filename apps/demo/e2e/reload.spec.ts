@@ -101,6 +101,11 @@ test.describe('a reload in the middle of a job', () => {
 
     await page.reload()
     await expect(composerStatus(page)).toHaveAttribute('data-status', /queued|in_progress/)
+    // What the job was made from comes back with it, portrait selection included.
+    await expect(
+      steps(page).video.getByRole('textbox', { name: 'Describe your video' }),
+    ).toHaveValue('Kites over a windy hill')
+    await expect(tile(page, 'me.png')).toHaveAttribute('aria-selected', 'true')
     await waitProgress(page)
     await snap(page, testInfo, '02-after-reload')
 

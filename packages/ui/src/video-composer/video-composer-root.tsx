@@ -268,6 +268,20 @@ export function Root({
     control?.focus()
   }, [focus])
 
+  // A job picked up again (after a reload, from the recent list) brings back what it was made
+  // from, unless the person has started writing something else.
+  const restored = useRef<string | null>(null)
+  const shown = job.job
+  useEffect(() => {
+    if (!shown?.input || restored.current === shown.id) return
+    restored.current = shown.id
+    if (values.prompt.trim() !== '') return
+    setValues(toValues({ ...defaults, ...shown.input }))
+    if (references.length === 0 && shown.input.references?.length) {
+      setReferences(shown.input.references)
+    }
+  }, [shown])
+
   const id = (key: string) => `${base}${key.replace(/[^\w-]/g, '-')}`
 
   const forget = (prefix: string) => {

@@ -340,6 +340,26 @@ describe('VideoComposer', () => {
     expect(await screen.findByText(/could not reach the server/i)).toBeVisible()
   })
 
+  it('brings back what a job was made from when it is picked up after a reload', async () => {
+    const { stack, asset } = await prepare({ videoGenerationMs: 60_000 })
+    const job = await stack.adapter.createVideoJob(
+      {
+        model: 'dreamina-seedance-2-0-fast',
+        prompt: 'A slow pan across a rainy street',
+        ratio: '9:16',
+        references: [{ assetId: asset.id, role: 'first_frame' }],
+      },
+      { idempotencyKey: 'reload-restore-0001' },
+    )
+    stack.storage.set('likeness:video-job', job.id)
+    show(stack, <VideoComposer />)
+    await waitFor(() => {
+      expect(promptBox()).toHaveValue('A slow pan across a rainy street')
+    })
+    expect(screen.getByRole('radio', { name: /9:16/ })).toBeChecked()
+    expect(await screen.findByText(buildAssetUri(asset.id))).toBeVisible()
+  })
+
   it('tries a failed job again with the same values', async () => {
     const { stack, asset, sent } = await prepare()
     const onFailed = vi.fn()
