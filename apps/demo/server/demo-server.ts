@@ -135,7 +135,12 @@ async function demoUser(req: IncomingMessage, res: ServerResponse): Promise<void
   if (req.method === 'POST') {
     let body = ''
     for await (const chunk of req) body += String(chunk)
-    const wanted = (JSON.parse(body || '{}') as { user?: unknown }).user
+    let wanted: unknown
+    try {
+      wanted = (JSON.parse(body || '{}') as { user?: unknown } | null)?.user
+    } catch {
+      // Not JSON: refused below like any unknown user, instead of failing the request.
+    }
     const user = DEMO_USERS.find((candidate) => candidate === wanted)
     if (!user || req.headers['x-likeness-request'] !== '1') {
       res.writeHead(400, { 'content-type': 'application/json' })
