@@ -130,8 +130,26 @@ export function useAssets(options: UseAssetsOptions = {}): AssetsState {
   const query = { statuses, name, sort, order, pageSize }
   const list = useInfiniteQuery({
     queryKey: keys.assetList(query),
-    queryFn: ({ pageParam, signal }) =>
-      adapter.listAssets({ ...query, page: pageParam }, { signal }),
+    queryFn: async ({ pageParam, signal, queryKey }) => {
+      const page = await adapter.listAssets({ ...query, page: pageParam }, { signal })
+      // Only lists holding a processing asset poll: when one settles here, lists filtered by
+      // status (which may not hold it yet) read again.
+      const seen = queryClient.getQueryData<InfiniteData<AssetPage>>(queryKey)
+      if (
+        seen?.pages.some((old) =>
+          old.items.some(
+            (a) =>
+              a.status === 'processing' &&
+              page.items.some((b) => b.id === a.id && b.status !== a.status),
+          ),
+        )
+      )
+        void queryClient.invalidateQueries({
+          queryKey: keys.assets,
+          predicate: (other) => other.queryKey !== queryKey,
+        })
+      return page
+    },
     initialPageParam: 1,
     getNextPageParam: (last: AssetPage) =>
       last.page * last.pageSize < last.total ? last.page + 1 : undefined,

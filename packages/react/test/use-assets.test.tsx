@@ -166,6 +166,32 @@ describe('useAssets', () => {
     expect(listRequests(ctx)).toHaveLength(settled)
   })
 
+  it('refreshes a list filtered to active assets when one settles in a list that polls', async () => {
+    const ctx = setup()
+    await verify(ctx.h, 'alice')
+    const { result } = renderHook(
+      () => ({ all: useAssets(), active: useAssets({ statuses: ['active'] }) }),
+      { wrapper: ctx.wrapper },
+    )
+    await waitFor(() => {
+      expect(result.current.all.isLoading || result.current.active.isLoading).toBe(false)
+    })
+    act(() => {
+      result.current.all.upload([png('front.png')])
+    })
+    await waitFor(() => {
+      expect(result.current.all.assets.map((asset) => asset.status)).toEqual(['processing'])
+    })
+    // The active list holds nothing processing, so it does not poll by itself.
+    expect(result.current.active.assets).toEqual([])
+
+    ctx.h.clock.advance(1000)
+    await ctx.h.sim.settle()
+    await waitFor(() => {
+      expect(result.current.active.assets.map((asset) => asset.name)).toEqual(['front.png'])
+    })
+  })
+
   it('rejects text renamed to .png in the browser, without sending it', async () => {
     const ctx = setup()
     await verify(ctx.h, 'alice')
