@@ -105,15 +105,7 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
                 data-role={role}
                 data-invalid={flag(issue)}
               >
-                {asset?.previewUrl ? (
-                  <img
-                    src={asset.previewUrl}
-                    alt=""
-                    className={lk(unstyled, 'lk-composer-thumb')}
-                  />
-                ) : (
-                  <span className={lk(unstyled, 'lk-composer-thumb')} aria-hidden="true" />
-                )}
+                <Thumb src={asset?.previewUrl} unstyled={unstyled} />
                 <span className={lk(unstyled, 'lk-composer-chip-text')}>
                   <span className={lk(unstyled, 'lk-composer-chip-name')}>{name}</span>
                   <span className={lk(unstyled, 'lk-hint lk-composer-chip-uri')}>
@@ -224,15 +216,7 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
                         toggle(asset.id)
                       }}
                     >
-                      {asset.previewUrl ? (
-                        <img
-                          src={asset.previewUrl}
-                          alt=""
-                          className={lk(unstyled, 'lk-composer-thumb')}
-                        />
-                      ) : (
-                        <span className={lk(unstyled, 'lk-composer-thumb')} aria-hidden="true" />
-                      )}
+                      <Thumb src={asset.previewUrl} unstyled={unstyled} />
                       <span className={lk(unstyled, 'lk-composer-chip-name')}>{asset.name}</span>
                     </button>
                   </li>
@@ -259,5 +243,15 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
         </div>
       </dialog>
     </div>
+  )
+}
+
+/** A portrait's thumbnail, or an empty box of its size while it has none. */
+function Thumb({ src, unstyled }: { src: string | undefined; unstyled: boolean | undefined }) {
+  const className = lk(unstyled, 'lk-composer-thumb')
+  return src ? (
+    <img src={src} alt="" className={className} />
+  ) : (
+    <span className={className} aria-hidden="true" />
   )
 }

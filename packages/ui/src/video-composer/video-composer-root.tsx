@@ -237,7 +237,9 @@ export function Root({
   )
   const [issues, setIssues] = useState(NO_ISSUES)
   const [loweredBy, setLoweredBy] = useState<VideoModel | null>(null)
-  // A new session remounts the job hook, so watching a job never inherits a previous one.
+  // A new session remounts the job hook. useVideoJob drops a submit's or detach's override of
+  // `jobId` only when `jobId` changes, so choosing the listed job already passed (after a submit
+  // or "try again" over it) needs a fresh hook to show it again.
   const [session, setSession] = useState<{ count: number; jobId?: string }>({ count: 0 })
   const [job, setJob] = useState(IDLE)
   const [focus, setFocus] = useState<{ id?: string } | null>(null)
