@@ -12,6 +12,7 @@ import { useAssets, useLikeness, type AssetsState } from '@likeness/react'
 import { useQueryClient } from '@tanstack/react-query'
 import {
   createContext,
+  useCallback,
   useContext,
   useEffect,
   useMemo,
@@ -297,6 +298,15 @@ export function AssetGalleryRoot({
   const [container, setContainer] = useState<HTMLDivElement | null>(null)
   const input = useRef<HTMLInputElement>(null)
   const focusTileRef = useRef<FocusTile | null>(null)
+  // Stable: a new callback each render would detach and reattach the root, setting
+  // `container` twice and rendering the root again every time it renders.
+  const rootRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      setContainer(element)
+      assignRef(ref, element)
+    },
+    [ref],
+  )
 
   const isFiltered = filter !== 'all' || name !== ''
   const view: AssetGalleryView =
@@ -430,10 +440,7 @@ export function AssetGalleryRoot({
     <GalleryContext.Provider value={value}>
       <div
         {...props}
-        ref={(element) => {
-          setContainer(element)
-          assignRef(ref, element)
-        }}
+        ref={rootRef}
         // A place for focus to land when the element that had it is gone (after "delete all").
         tabIndex={-1}
         className={lk(unstyled, 'lk-root lk-gallery', className)}

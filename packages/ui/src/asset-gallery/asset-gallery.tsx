@@ -1,3 +1,4 @@
+import { lk } from '../class-names.ts'
 import { AssetGalleryRoot, type AssetGalleryRootProps } from './asset-gallery-root.tsx'
 import { AssetGalleryDeleteAllButton } from './delete-all-button.tsx'
 import {
@@ -52,7 +53,7 @@ function AssetGallery({ children, ...props }: AssetGalleryProps) {
       <AssetGalleryToolbar />
       <AssetGalleryDeleteError />
       <AssetGalleryGrid />
-      <div className={props.unstyled ? undefined : 'lk-gallery-footer'}>
+      <div className={lk(props.unstyled, 'lk-gallery-footer')}>
         <AssetGalleryDeleteAllButton />
       </div>
       {children}

@@ -72,12 +72,16 @@ export function AssetGalleryGrid({
 
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null)
   const [width, setWidth] = useState(0)
+  // Measured here, not read in render: a layout read there forces a reflow on every render.
+  const [height, setHeight] = useState(0)
   useLayoutEffect(() => {
     if (!scroller) return
-    setWidth(scroller.clientWidth)
-    const observer = new ResizeObserver(() => {
+    const measure = () => {
       setWidth(scroller.clientWidth)
-    })
+      setHeight(scroller.clientHeight)
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
     observer.observe(scroller)
     return () => {
       observer.disconnect()
@@ -155,7 +159,7 @@ export function AssetGalleryGrid({
   const { getCellProps } = useGridNavigation({
     count: assets.length,
     columns,
-    pageRows: Math.max(1, Math.floor((scroller?.clientHeight ?? 0) / (tileWidth + 92 + gap))),
+    pageRows: Math.max(1, Math.floor((scroller ? height : 0) / (tileWidth + 92 + gap))),
     activeIndex,
     onActiveIndexChange: (index, reason) => {
       if (reason === 'keyboard') requestFocus(index)
@@ -192,9 +196,8 @@ export function AssetGalleryGrid({
   return (
     <div {...props} ref={ref} className={rootClass} style={style} data-state={view}>
       <div
-        ref={(element) => {
-          setScroller(element)
-        }}
+        // Stable, so React does not detach and reattach it (and render again) on every render.
+        ref={setScroller}
         className={lk(unstyled, 'lk-gallery-scroller')}
         style={{ '--lk-gallery-columns': columns, '--lk-gallery-gap': `${gap}px` } as CSSProperties}
       >
