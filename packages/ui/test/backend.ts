@@ -28,12 +28,7 @@ const SECRET = 'in-page-secret-that-is-at-least-32-characters'
 export const FAST_POLLING: PollingSchedule = { initialMs: 50, factor: 1, maxMs: 50, jitter: 0 }
 
 /** A 64x64 PNG portrait stand-in (a solid warm square), real bytes the checks accept. */
-export const PORTRAIT_PNG = Uint8Array.from(
-  atob(
-    'iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAeklEQVR4nO3PUQkAIBTAwBfbOKYyjyH8OITBAtzm7PV1wwUNaEEDWtCAFjSgBQ1oQQNa0IAWNKAFDWhBA1rQgBY0oAUNaEEDWtCAFjSgBQ1oQQNa0IAWNKAFDWhBA1rQgBY0oAUNaEEDWtCAFjSgBQ1oQQNa0IAWPHYBuAPhw/eZm/kAAAAASUVORK5CYII=',
-  ),
-  (c) => c.charCodeAt(0),
-)
+export const PORTRAIT_PNG = pngOfSize(64, 64)
 
 export interface InPageBackend {
   sim: Simulator
@@ -159,4 +154,68 @@ export function createInPageBackend(options: { timings?: SimulatorTimings } = {}
       )
     },
   }
+}
+
+/** A solid-colour PNG of the given size, built in the page (zlib "stored" blocks). */
+function pngOfSize(width: number, height: number): Uint8Array<ArrayBuffer> {
+  const row = 1 + width * 3
+  const raw = new Uint8Array(row * height)
+  for (let y = 0; y < height; y++) {
+    raw[y * row] = 0
+    for (let x = 0; x < width; x++) raw.set([214, 160, 120], y * row + 1 + x * 3)
+  }
+  const chunks: Uint8Array[] = []
+  const blocks = Math.ceil(raw.length / 65535) || 1
+  chunks.push(Uint8Array.of(0x78, 0x01))
+  for (let i = 0; i < blocks; i++) {
+    const part = raw.subarray(i * 65535, (i + 1) * 65535)
+    chunks.push(
+      Uint8Array.of(i === blocks - 1 ? 1 : 0, part.length & 255, part.length >> 8),
+      Uint8Array.of(~part.length & 255, (~part.length >> 8) & 255),
+      part,
+    )
+  }
+  let a = 1
+  let b = 0
+  for (const byte of raw) {
+    a = (a + byte) % 65521
+    b = (b + a) % 65521
+  }
+  chunks.push(u32((b << 16) | a))
+  const idat = concat(chunks)
+  const ihdr = concat([u32(width), u32(height), Uint8Array.of(8, 2, 0, 0, 0)])
+  return concat([
+    Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', new Uint8Array()),
+  ])
+}
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const body = concat([new TextEncoder().encode(type), data])
+  return concat([u32(data.length), body, u32(crc32(body))])
+}
+
+function u32(value: number): Uint8Array {
+  return Uint8Array.of(value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255)
+}
+
+function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
+  let at = 0
+  for (const part of parts) {
+    out.set(part, at)
+    at += part.length
+  }
+  return out
+}
+
+function crc32(bytes: Uint8Array): number {
+  let crc = ~0
+  for (const byte of bytes) {
+    crc ^= byte
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1))
+  }
+  return ~crc >>> 0
 }
