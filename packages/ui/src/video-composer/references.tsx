@@ -42,13 +42,6 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
   const { references, setReferences, disabled, issueFor, issueText, t, unstyled } = composer
   const assets = useAssets({ statuses: ['active'] })
   const byId = new Map(assets.assets.map((asset) => [asset.id, asset]))
-  // A portrait chosen elsewhere (a gallery selection) may have become Active after this list
-  // was read: read it again, so its chip gets its thumbnail.
-  const unknown = references.some((reference) => !byId.has(reference.assetId))
-  const { isLoading, refetch } = assets
-  useEffect(() => {
-    if (unknown && !isLoading) void refetch()
-  }, [unknown, isLoading, references, refetch])
   const dialog = useRef<HTMLDialogElement>(null)
   const full = references.length >= MAX
   // Which element takes focus once a removed chip is gone, so the keyboard keeps its place.
