@@ -6,6 +6,7 @@ import type { RateLimit, ResolvedOptions } from './options.ts'
 import type { RateLimiter } from './rate-limit.ts'
 import type { Signer } from './signing.ts'
 import type { Store } from './store/types.ts'
+import type { UploadGate } from './upload-gate.ts'
 
 /** Everything a route needs, built once per handler. */
 export interface HandlerContext {
@@ -15,6 +16,8 @@ export interface HandlerContext {
   blobs: BlobStore
   signer: Signer
   limiter: RateLimiter
+  /** Admission of uploads: per person and over the whole process. */
+  uploads: UploadGate
   now: () => number
   audit: (event: Omit<AuditEvent, 'at'>) => void
   /** Upstream polls of running jobs in flight or freshly answered, shared between browsers. */

@@ -17,6 +17,7 @@ import { popupScript } from './pages.ts'
 import { createRateLimiter } from './rate-limit.ts'
 import { createSigner } from './signing.ts'
 import { createMemoryStore } from './store/memory-store.ts'
+import { createUploadGate } from './upload-gate.ts'
 import {
   cancelVerification,
   readVerification,
@@ -155,6 +156,7 @@ export function createLikenessHandler(options: LikenessHandlerOptions): Likeness
     blobs: options.blobStore ?? createMemoryBlobStore(),
     signer: createSigner(options.secret),
     limiter: createRateLimiter(),
+    uploads: createUploadGate(resolved.limits),
     now,
     audit: (event) => {
       if (!onAudit) return

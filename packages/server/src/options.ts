@@ -20,6 +20,17 @@ export interface RateLimit {
 export interface LikenessLimits {
   /** Largest upload accepted, in bytes. Default 30 MiB. */
   maxUploadBytes: number
+  /**
+   * Uploads one person may have in flight at once; one more answers `429` with `Retry-After`.
+   * Default 4 (the browser's upload queue sends at most 4 at a time).
+   */
+  maxConcurrentUploadsPerUser: number
+  /**
+   * Upload bytes this process accepts in flight at once, over all people (counted from each
+   * upload's `Content-Length`, or `maxUploadBytes` when it has none); past it an upload answers
+   * `503` with `Retry-After`. Default 256 MiB.
+   */
+  maxInFlightUploadBytes: number
   /** How long a started verification may take. Default 30 minutes (EasyRouter's token life). */
   verificationTtlMs: number
   /** How long a staged upload is kept if EasyRouter never finishes with it. Default 1 hour. */
@@ -99,6 +110,8 @@ export interface LikenessHandlerOptions {
 /** The defaults of {@link LikenessLimits}. */
 export const DEFAULT_LIMITS: LikenessLimits = {
   maxUploadBytes: 30 * 1024 * 1024,
+  maxConcurrentUploadsPerUser: 4,
+  maxInFlightUploadBytes: 256 * 1024 * 1024,
   verificationTtlMs: 30 * 60_000,
   stagedUploadTtlMs: 60 * 60_000,
   jobPollCacheMs: 1500,
