@@ -1,30 +1,19 @@
-import {
-  isAssetId,
-  sniffMedia,
-  type Asset,
-  type AssetListQuery,
-  type AssetStatus,
-} from '@likeness/core'
+import { sniffMedia, type Asset, type AssetListQuery, type AssetStatus } from '@likeness/core'
 import {
   toAsset,
   toEasyRouterAssetType,
   toListAssetsRequest,
   type EasyRouterAsset,
 } from '@likeness/easyrouter'
-import { publicRoute, takeAllowance, type HandlerContext } from './context.ts'
+import { takeAllowance, type HandlerContext } from './context.ts'
 import { fail, fromUpstream, json, noContent, readCapped } from './http.ts'
 import { randomToken } from './signing.ts'
 import type { AssetRecord } from './store/types.ts'
+import { ownAsset } from './ownership.ts'
+import { releaseStaged, stagedUrl, sweepStaged } from './staging.ts'
 import { requireGroup } from './verification.ts'
 
-const BLOB_PURPOSE = 'likeness-staged-upload'
 const STATUSES: readonly AssetStatus[] = ['processing', 'active', 'failed']
-const SWEEP_EVERY_MS = 60_000
-
-function requireAssetId(id: string): string {
-  if (!isAssetId(id)) throw fail('not_found', 'No such asset.')
-  return id
-}
 
 function parseQuery(url: URL): AssetListQuery {
   const params = url.searchParams
@@ -75,57 +64,6 @@ function intParam(
     })
   }
   return value
-}
-
-// Once EasyRouter has taken an asset (it left Processing), our staged copy is not needed.
-async function releaseStaged(ctx: HandlerContext, asset: EasyRouterAsset): Promise<void> {
-  if (asset.status === 'Processing') return
-  const record = await ctx.store.getAsset(asset.id)
-  if (!record?.blobKey) return
-  await ctx.blobs.delete(record.blobKey)
-  await ctx.store.clearAssetBlob(asset.id)
-}
-
-/** Removes staged uploads older than their time to live; runs at most once a minute. */
-export async function sweepStaged(ctx: HandlerContext): Promise<void> {
-  const now = ctx.now()
-  if (now - ctx.lastSweep.at < SWEEP_EVERY_MS) return
-  ctx.lastSweep.at = now
-  const stale = await ctx.store.listStagedAssets(now - ctx.options.limits.stagedUploadTtlMs)
-  for (const record of stale) {
-    if (record.blobKey) await ctx.blobs.delete(record.blobKey)
-    await ctx.store.clearAssetBlob(record.id)
-  }
-}
-
-/**
- * The caller's asset, or `not_found` exactly as for a missing one. Assets uploaded through the
- * handler are known with their owner; others count as the caller's when EasyRouter places them
- * in the caller's group.
- */
-export async function ownAsset(
-  ctx: HandlerContext,
-  userId: string,
-  groupId: string,
-  assetId: string,
-  signal: AbortSignal,
-): Promise<EasyRouterAsset> {
-  requireAssetId(assetId)
-  const record = await ctx.store.getAsset(assetId)
-  if (record && record.userId !== userId) throw fail('not_found', 'No such asset.')
-  let asset: EasyRouterAsset
-  try {
-    asset = await ctx.easyrouter.getAsset(assetId, { signal })
-  } catch (error) {
-    const mapped = fromUpstream(error)
-    // Word for word the refusal above: a different message would tell "someone else's" from
-    // "nobody's".
-    if (mapped.code === 'not_found') throw fail('not_found', 'No such asset.')
-    throw mapped
-  }
-  if (asset.groupId !== groupId) throw fail('not_found', 'No such asset.')
-  await releaseStaged(ctx, asset)
-  return asset
 }
 
 /** `GET /assets`: one page of the caller's assets. */
@@ -249,38 +187,6 @@ export async function uploadAsset(ctx: HandlerContext, request: Request, url: UR
 
 function describeType(type: string): string {
   return type === 'audio' ? 'audio' : type === 'image' ? 'an image' : `a ${type}`
-}
-
-async function stagedUrl(ctx: HandlerContext, key: string): Promise<string> {
-  const expires = ctx.now() + ctx.options.limits.stagedUploadTtlMs
-  const url = publicRoute(ctx, `/uploads/${key}`)
-  url.searchParams.set('expires', String(expires))
-  url.searchParams.set('signature', await ctx.signer.sign(BLOB_PURPOSE, `${key}\n${expires}`))
-  return url.toString()
-}
-
-/** `GET /uploads/{key}`: the staged file, for EasyRouter to fetch. Needs a valid signature. */
-export async function serveStaged(ctx: HandlerContext, request: Request, url: URL, key: string) {
-  const expires = url.searchParams.get('expires') ?? ''
-  const signature = url.searchParams.get('signature') ?? ''
-  const genuine =
-    /^[A-Za-z0-9_-]{16,128}$/.test(key) &&
-    /^\d{1,16}$/.test(expires) &&
-    (await ctx.signer.verify(BLOB_PURPOSE, `${key}\n${expires}`, signature))
-  if (!genuine || Number(expires) < ctx.now()) {
-    return new Response('Not found.', { status: 404, headers: { 'cache-control': 'no-store' } })
-  }
-  const blob = await ctx.blobs.get(key)
-  if (!blob)
-    return new Response('Not found.', { status: 404, headers: { 'cache-control': 'no-store' } })
-  const headers = {
-    'content-type': blob.contentType,
-    'content-length': String(blob.bytes.byteLength),
-    'cache-control': 'private, no-store',
-    'x-content-type-options': 'nosniff',
-    'content-security-policy': "default-src 'none'; sandbox",
-  }
-  return new Response(request.method === 'HEAD' ? null : blob.bytes.slice(), { headers })
 }
 
 /** `DELETE /assets/{id}`: irreversible upstream. */

@@ -1,13 +1,6 @@
 import { LIKENESS_REQUEST_HEADER, LikenessError } from '@likeness/core'
 import { createEasyRouterClient, type EasyRouterClient } from '@likeness/easyrouter'
-import {
-  deleteAllAssets,
-  deleteAsset,
-  getAsset,
-  listAssets,
-  serveStaged,
-  uploadAsset,
-} from './assets.ts'
+import { deleteAllAssets, deleteAsset, getAsset, listAssets, uploadAsset } from './assets.ts'
 import type { AuditEvent } from './audit.ts'
 import { createMemoryBlobStore } from './blob/memory-blob-store.ts'
 import type { HandlerContext } from './context.ts'
@@ -16,6 +9,7 @@ import { resolveOptions, type LikenessHandlerOptions } from './options.ts'
 import { popupScript } from './pages.ts'
 import { createRateLimiter } from './rate-limit.ts'
 import { createSigner } from './signing.ts'
+import { serveStaged } from './staging.ts'
 import { createMemoryStore } from './store/memory-store.ts'
 import { createUploadGate } from './upload-gate.ts'
 import {

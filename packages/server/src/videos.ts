@@ -8,7 +8,7 @@ import {
   type VideoJobInput,
 } from '@likeness/core'
 import { toVideoJob, toVideoTaskRequest } from '@likeness/easyrouter'
-import { ownAsset } from './assets.ts'
+import { ownAsset } from './ownership.ts'
 import { takeAllowance, type HandlerContext } from './context.ts'
 import { fail, fromUpstream, json, readJsonObject } from './http.ts'
 import { sha256 } from './signing.ts'
