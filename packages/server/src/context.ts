@@ -1,6 +1,6 @@
 import { LikenessError, type VideoJob } from '@likeness/core'
 import type { EasyRouterClient } from '@likeness/easyrouter'
-import type { AuditEvent } from './audit.ts'
+import type { LikenessErrorReport, LikenessEvent } from './events.ts'
 import type { BlobStore } from './blob/types.ts'
 import type { RateLimit, ResolvedOptions } from './options.ts'
 import type { RateLimiter } from './rate-limit.ts'
@@ -8,7 +8,7 @@ import type { Signer } from './signing.ts'
 import type { Store } from './store/types.ts'
 import type { UploadGate } from './upload-gate.ts'
 
-/** Everything a route needs, built once per handler. */
+/** Everything a route needs: shared parts built once per handler, and the request's own. */
 export interface HandlerContext {
   options: ResolvedOptions
   easyrouter: EasyRouterClient
@@ -19,7 +19,12 @@ export interface HandlerContext {
   /** Admission of uploads: per person and over the whole process. */
   uploads: UploadGate
   now: () => number
-  audit: (event: Omit<AuditEvent, 'at'>) => void
+  /** The request being answered: its id, its route and (once known) who asks. */
+  request: { id: string; route: string; userId: string | undefined }
+  /** Reports an event to the host's `onEvent`, stamped with the request's id, route and time. */
+  audit: (event: Omit<LikenessEvent, 'at' | 'requestId' | 'route'>) => void
+  /** Reports a failure to the host's `onError`, stamped like events. */
+  reportError: (report: Omit<LikenessErrorReport, 'at' | 'requestId' | 'route'>) => void
   /** Upstream polls of running jobs in flight or freshly answered, shared between browsers. */
   jobPolls: Map<string, { result: Promise<VideoJob>; settledAt?: number }>
   /** Job creates in flight in this process, by user and idempotency key. */
@@ -44,7 +49,6 @@ export function takeAllowance(
   const limit: RateLimit = ctx.options.limits.rateLimits[kind]
   const waitMs = ctx.limiter.take(kind, userId, limit, ctx.now())
   if (waitMs > 0) {
-    ctx.audit({ type: 'rate_limited', userId, reason: kind })
     throw new LikenessError('rate_limited', {
       message: 'Too many requests. Please wait a moment.',
       retryAfterMs: waitMs,

@@ -1,14 +1,13 @@
 import { LIKENESS_REQUEST_HEADER, LikenessError } from '@likeness/core'
 import { createEasyRouterClient, type EasyRouterClient } from '@likeness/easyrouter'
 import { deleteAllAssets, deleteAsset, getAsset, listAssets, uploadAsset } from './assets.ts'
-import type { AuditEvent } from './audit.ts'
 import { createMemoryBlobStore } from './blob/memory-blob-store.ts'
 import type { HandlerContext } from './context.ts'
 import { errorResponse, fail } from './http.ts'
 import { resolveOptions, type LikenessHandlerOptions } from './options.ts'
 import { popupScript } from './pages.ts'
 import { createRateLimiter } from './rate-limit.ts'
-import { createSigner } from './signing.ts'
+import { createSigner, randomToken } from './signing.ts'
 import { serveStaged } from './staging.ts'
 import { createMemoryStore } from './store/memory-store.ts'
 import { createUploadGate } from './upload-gate.ts'
@@ -142,8 +141,7 @@ export function createLikenessHandler(options: LikenessHandlerOptions): Likeness
           timeoutMs: options.easyrouter.timeoutMs,
         })
   const now = options.now ?? Date.now
-  const onAudit = options.onAudit
-  const ctx: HandlerContext = {
+  const base: Omit<HandlerContext, 'request' | 'audit' | 'reportError'> = {
     options: resolved,
     easyrouter,
     store: options.store ?? createMemoryStore(),
@@ -152,15 +150,6 @@ export function createLikenessHandler(options: LikenessHandlerOptions): Likeness
     limiter: createRateLimiter(),
     uploads: createUploadGate(resolved.limits),
     now,
-    audit: (event) => {
-      if (!onAudit) return
-      const full: AuditEvent = { ...event, at: now() }
-      try {
-        void Promise.resolve(onAudit(full)).catch(() => undefined)
-      } catch {
-        // An audit sink must never break a request.
-      }
-    },
     jobPolls: new Map(),
     creates: new Map(),
     lastSweep: { at: 0 },
@@ -169,30 +158,95 @@ export function createLikenessHandler(options: LikenessHandlerOptions): Likeness
   return async (request) => {
     const url = new URL(request.url)
     const path = below(resolved.basePath, url.pathname)
+    const scope = {
+      id: requestIdOf(request),
+      route: `${METHODS.has(request.method) ? request.method : 'OTHER'} *`,
+      userId: undefined as string | undefined,
+    }
+    const ctx: HandlerContext = {
+      ...base,
+      request: scope,
+      audit: (event) => {
+        notify(options.onEvent, {
+          ...event,
+          requestId: scope.id,
+          route: scope.route,
+          userId: event.userId ?? scope.userId,
+          at: now(),
+        })
+      },
+      reportError: (report) => {
+        notify(options.onError, {
+          ...report,
+          requestId: scope.id,
+          route: scope.route,
+          userId: report.userId ?? scope.userId,
+          at: now(),
+        })
+      },
+    }
+    let response: Response
     try {
-      if (path === undefined) throw fail('not_found', 'No such route.')
-      if (request.method === 'GET' || request.method === 'HEAD') {
-        if (path === '/verification/callback' && request.method === 'GET') {
-          return await verificationCallback(ctx, request, url, await identify(request, false))
-        }
-        if (path === '/verification/popup.js') return popupScript()
-        const staged = /^\/uploads\/([^/]+)$/.exec(path)
-        if (staged?.[1]) return await serveStaged(ctx, request, url, staged[1])
-      }
-      const { route, id } = match(request.method, path)
-      if (route.changes) guardCsrf(ctx, request)
-      const userId = await identify(request, true)
-      return await route.handle(ctx, request, url, userId, id)
-    } catch (error) {
-      return errorResponse(
-        error instanceof LikenessError
-          ? error
+      response = await serve(ctx, request, url, path)
+    } catch (thrown) {
+      const error =
+        thrown instanceof LikenessError
+          ? thrown
           : new LikenessError('unknown', {
               message: 'Something went wrong on the server.',
-              cause: error,
-            }),
-      )
+              cause: thrown,
+            })
+      response = errorResponse(error, scope.id)
+      if (isOwnRefusal(error)) {
+        ctx.audit({
+          type: 'request.refused',
+          code: error.code,
+          reason: typeof error.details?.reason === 'string' ? error.details.reason : error.code,
+        })
+      }
+      if (response.status >= 500) {
+        ctx.reportError({
+          code: error.code,
+          status: response.status,
+          message: error.message,
+          error: error.cause ?? error,
+        })
+      }
     }
+    return withRequestId(response, scope.id)
+  }
+
+  async function serve(
+    ctx: HandlerContext,
+    request: Request,
+    url: URL,
+    path: string | undefined,
+  ): Promise<Response> {
+    const scope = ctx.request
+    if (path === undefined) throw fail('not_found', 'No such route.')
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      if (path === '/verification/callback' && request.method === 'GET') {
+        scope.route = 'GET /verification/callback'
+        const userId = await identify(request, false)
+        scope.userId = userId ?? undefined
+        return verificationCallback(ctx, request, url, userId)
+      }
+      if (path === '/verification/popup.js') {
+        scope.route = `${request.method} /verification/popup.js`
+        return popupScript()
+      }
+      const staged = /^\/uploads\/([^/]+)$/.exec(path)
+      if (staged?.[1]) {
+        scope.route = `${request.method} /uploads/:key`
+        return serveStaged(ctx, request, url, staged[1])
+      }
+    }
+    const { route, id } = match(request.method, path)
+    scope.route = `${route.method} ${route.path}`
+    if (route.changes) guardCsrf(ctx, request)
+    const userId = await identify(request, true)
+    scope.userId = userId
+    return route.handle(ctx, request, url, userId, id)
   }
 
   async function identify(request: Request, required: true): Promise<string>
@@ -240,10 +294,56 @@ function guardCsrf(ctx: HandlerContext, request: Request): void {
     throw fail(
       'forbidden',
       `State-changing requests need the ${LIKENESS_REQUEST_HEADER}: 1 header.`,
+      { reason: 'csrf_header' },
     )
   }
   const origin = request.headers.get('origin')
   if (origin !== null && !ctx.options.allowedOrigins.has(origin)) {
-    throw fail('forbidden', 'Requests from this origin are not allowed.')
+    throw fail('forbidden', 'Requests from this origin are not allowed.', {
+      reason: 'csrf_origin',
+    })
+  }
+}
+
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+
+// A request id a proxy in front of us already gave the request is kept, so log lines join up;
+// anything else (too long, odd characters that could forge log lines) is replaced.
+const FORWARDED_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
+
+function requestIdOf(request: Request): string {
+  const forwarded = request.headers.get('x-request-id')
+  return forwarded !== null && FORWARDED_REQUEST_ID.test(forwarded) ? forwarded : randomToken(12)
+}
+
+function withRequestId(response: Response, requestId: string): Response {
+  try {
+    response.headers.set('x-request-id', requestId)
+    return response
+  } catch {
+    // A response whose headers are immutable (one passed through from fetch) is copied.
+    const copy = new Response(response.body, response)
+    copy.headers.set('x-request-id', requestId)
+    return copy
+  }
+}
+
+// A refusal of our own that guards the boundary (anti-CSRF, rate limits), as opposed to the same
+// codes relayed from EasyRouter (those carry EasyRouter's error as their cause).
+function isOwnRefusal(error: LikenessError): boolean {
+  return (
+    (error.code === 'forbidden' || error.code === 'rate_limited') &&
+    !(error.cause instanceof LikenessError)
+  )
+}
+
+// Hands an event or report to the host's hook; a hook that throws or rejects never breaks a
+// request.
+function notify<T>(hook: ((value: T) => unknown) | undefined, value: T): void {
+  if (!hook) return
+  try {
+    void Promise.resolve(hook(value)).catch(() => undefined)
+  } catch {
+    // Ignored, as above.
   }
 }

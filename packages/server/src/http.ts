@@ -41,16 +41,16 @@ export function noContent(): Response {
 
 /**
  * The protocol's error response: the status for the code, `{ error: { code, message,
- * retryable, ... } }`, and `Retry-After` when the client should wait.
+ * retryable, requestId, ... } }`, and `Retry-After` when the client should wait.
  */
-export function errorResponse(error: LikenessError): Response {
+export function errorResponse(error: LikenessError, requestId: string): Response {
   const status = STATUS_FOR_CODE[error.code]
   const headers: Record<string, string> = {}
   if (error.retryAfterMs !== undefined) {
     headers['retry-after'] = String(Math.max(0, Math.ceil(error.retryAfterMs / 1000)))
   }
   const body = error.toJSON()
-  return json(status, { error: { ...body, status } }, headers)
+  return json(status, { error: { ...body, status, requestId } }, headers)
 }
 
 /** Shorthand for a refused request. */

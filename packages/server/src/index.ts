@@ -6,7 +6,7 @@ export {
   type RateLimit,
   type EasyRouterOption,
 } from './options.ts'
-export type { AuditEvent } from './audit.ts'
+export type { LikenessEvent, LikenessErrorReport } from './events.ts'
 export type {
   Store,
   VerificationRecord,

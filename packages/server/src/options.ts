@@ -1,5 +1,5 @@
 import type { EasyRouterClient } from '@likeness/easyrouter'
-import type { AuditEvent } from './audit.ts'
+import type { LikenessErrorReport, LikenessEvent } from './events.ts'
 import type { BlobStore } from './blob/types.ts'
 import type { Store } from './store/types.ts'
 
@@ -101,8 +101,18 @@ export interface LikenessHandlerOptions {
    */
   allowedReturnTo?: readonly string[] | undefined
   limits?: Partial<LikenessLimits> | undefined
-  /** Called for each audit event; errors it throws are ignored. */
-  onAudit?: ((event: AuditEvent) => void | Promise<void>) | undefined
+  /**
+   * Called for each {@link LikenessEvent}: what people did, and every security-relevant
+   * refusal (anti-CSRF, rate limits, someone else's id, refused callbacks), each with the
+   * request id the response carries. Errors it throws are ignored; it never delays a response.
+   */
+  onEvent?: ((event: LikenessEvent) => void | Promise<void>) | undefined
+  /**
+   * Called for each {@link LikenessErrorReport}: every `5xx` answered, and work that needs an
+   * operator (a video task created upstream that could not be recorded). Errors it throws are
+   * ignored.
+   */
+  onError?: ((report: LikenessErrorReport) => void | Promise<void>) | undefined
   /** The clock, for tests. Default `Date.now`. */
   now?: (() => number) | undefined
 }

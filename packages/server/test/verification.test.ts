@@ -286,7 +286,7 @@ describe('verification', () => {
 
   it('emits audit events without secrets', async () => {
     const events: { type: string }[] = []
-    const h = harness({ onAudit: (event) => void events.push(event) })
+    const h = harness({ onEvent: (event) => void events.push(event) })
     await verify(h, 'alice')
     expect(events.map((event) => event.type)).toEqual([
       'verification.started',
