@@ -14,6 +14,8 @@ export interface SimContext {
   timings: ResolvedTimings
   maxAssetBytes: number
   signer: HmacSigner
+  /** The fake secret put into the provider credentials of `raw_response` (and only there). */
+  credentialCanary: string
   fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>
   /** Registers background work so `settle()` can wait for it. */
   track(work: Promise<unknown>): void

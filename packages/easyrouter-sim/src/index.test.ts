@@ -37,6 +37,7 @@ describe('the main entry', () => {
   it('exports the documented surface', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
+        'CREDENTIAL_CANARY_PREFIX',
         'DEFAULT_MAX_ASSET_BYTES',
         'DEFAULT_TIMINGS',
         'FACE_MISMATCH_MARKER',

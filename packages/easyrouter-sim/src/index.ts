@@ -2,6 +2,7 @@
 // this entry also runs inside a browser page. The HTTP server lives in `./node`.
 export { createSimulator, type Simulator } from './simulator.ts'
 export {
+  CREDENTIAL_CANARY_PREFIX,
   DEFAULT_MAX_ASSET_BYTES,
   DEFAULT_TIMINGS,
   type SimulatorOptions,

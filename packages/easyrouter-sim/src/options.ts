@@ -1,4 +1,5 @@
 import type { SimClock } from './clock.ts'
+import { randomAlphanumeric } from './random.ts'
 
 /**
  * How long the simulated upstream takes for each asynchronous step, in milliseconds.
@@ -57,6 +58,47 @@ export interface SimulatorOptions {
   secret?: string
   /** Serve the unauthenticated `/__sim/*` control endpoints. Default `true`. */
   control?: boolean
+  /**
+   * A fake secret planted where EasyRouter puts real temporary credentials: the
+   * `secretAccessKey` and `sessionToken` of the provider link inside every session's
+   * `raw_response`, and nowhere else. A test can then search every response, page, log line and
+   * stored row of the host for it: finding it anywhere means `raw_response` leaked. 16 or more
+   * of `A-Z a-z 0-9 . _ ~ -`, so URL and JSON encoding leave it intact. Default:
+   * {@link CREDENTIAL_CANARY_PREFIX} plus 24 random letters and digits, new per simulator (read
+   * it back from `sim.credentialCanary`).
+   *
+   * @example
+   * ```ts
+   * const sim = createSimulator({ baseUrl, credentialCanary: 'sim-canary-leak-check-0001' })
+   * expect(await readAllLogs()).not.toContain(sim.credentialCanary)
+   * ```
+   */
+  credentialCanary?: string
+}
+
+/**
+ * How every default credential canary begins, so a search for leaks can look for this fixed
+ * string without knowing the random rest.
+ *
+ * @example
+ * ```ts
+ * expect(pageText).not.toContain(CREDENTIAL_CANARY_PREFIX)
+ * ```
+ */
+export const CREDENTIAL_CANARY_PREFIX = 'sim-canary-'
+
+/** Characters that survive URL and JSON encoding unchanged, so a plain text search finds them. */
+const CANARY_PATTERN = /^[A-Za-z0-9._~-]{16,}$/
+
+/** The given canary after checking it, or a fresh random one. */
+export function resolveCredentialCanary(canary: string | undefined): string {
+  if (canary === undefined) return `${CREDENTIAL_CANARY_PREFIX}${randomAlphanumeric(24)}`
+  if (!CANARY_PATTERN.test(canary)) {
+    throw new TypeError(
+      'credentialCanary must be at least 16 characters of A-Z, a-z, 0-9, ".", "_", "~" or "-".',
+    )
+  }
+  return canary
 }
 
 /** Timings with every default applied. */

@@ -10,6 +10,7 @@ import {
   PREFIX,
 } from '../test/support.ts'
 
+const CANARY = 'sessions-test-canary-0123456789'
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/
 
 describe('POST /sessions (2.1)', () => {
@@ -47,9 +48,55 @@ describe('POST /sessions (2.1)', () => {
     expect(data.created_at).toBe('2026-05-21T16:29:15+08:00')
     expect(data.updated_at).toMatch(ISO_WITH_OFFSET)
     expect(data.expires_at).toBe('2026-05-21T16:59:15+08:00')
-    const raw = JSON.parse(data.raw_response as string)
-    expect(raw.ResponseMetadata.Action).toBe('CreateVisualValidateSession')
+  })
+
+  it('returns raw_response shaped like the provider answer, credentials in its H5Link', async () => {
+    const { sim } = createTestBed({ credentialCanary: CANARY })
+    const data = await createSession(sim, { callbackUrl: 'https://host.example/verified' })
+    // Go-style escaping, as the h5_link quirk suggests: `&` is `\u0026` in the JSON text.
+    expect(data.raw_response).toContain('\\u0026secretAccessKey=')
+    const raw = JSON.parse(data.raw_response)
+    expect(raw.ResponseMetadata).toEqual({
+      RequestId: expect.stringMatching(/^20260521162915[0-9A-F]{18}$/),
+      Action: 'CreateVisualValidateSession',
+      Version: '2024-01-01',
+      Service: 'ark',
+      Region: 'ap-southeast-1',
+    })
+    expect(Object.keys(raw.Result as object)).toEqual(['BytedToken', 'CallbackURL', 'H5Link'])
     expect(raw.Result.BytedToken).toBe(data.byted_token)
+    expect(raw.Result.CallbackURL).toBe('https://host.example/verified')
+    const link = new URL(raw.Result.H5Link as string)
+    expect(link.protocol).toBe('https:')
+    expect([...link.searchParams.keys()]).toEqual([
+      'accessKeyId',
+      'secretAccessKey',
+      'sessionToken',
+      'configId',
+      'bytedToken',
+    ])
+    expect(link.searchParams.get('accessKeyId')).toMatch(/^AKLT\w+$/)
+    expect(link.searchParams.get('secretAccessKey')).toMatch(new RegExp(`^${CANARY}\\w+$`))
+    expect(link.searchParams.get('sessionToken')).toMatch(new RegExp(`^${CANARY}\\w+$`))
+    expect(link.searchParams.get('configId')).toMatch(/^[0-9a-f]{32}$/)
+    expect(link.searchParams.get('bytedToken')).toBe(data.byted_token)
+    // The link the browser is sent to carries the simulator's own credentials, never these.
+    expect(data.h5_link).not.toContain(CANARY)
+    expect(decodeH5Link(data.h5_link)).not.toContain(link.searchParams.get('accessKeyId'))
+  })
+
+  it('gives every session its own provider credentials', async () => {
+    const { sim } = createTestBed({ credentialCanary: CANARY })
+    const links = await Promise.all(
+      [1, 2].map(async () => {
+        const raw = JSON.parse((await createSession(sim)).raw_response)
+        return new URL(raw.Result.H5Link as string).searchParams
+      }),
+    )
+    for (const name of ['accessKeyId', 'secretAccessKey', 'sessionToken', 'configId']) {
+      expect(links[0]?.get(name)).not.toBe(links[1]?.get(name))
+    }
+    expect(JSON.parse((await createSession(sim)).raw_response).Result.CallbackURL).toBe('')
   })
 
   it('writes & in h5_link as a literal \\u0026 escape that survives JSON.parse', async () => {
@@ -123,6 +170,21 @@ describe('GET /sessions/{id} (2.2)', () => {
     expect(result.json.data).not.toHaveProperty('h5_link')
   })
 
+  it('repeats the provider link of creation, credentials and all, in raw_response', async () => {
+    const { sim } = createTestBed({ credentialCanary: CANARY })
+    const session = await createSession(sim)
+    const created = JSON.parse(session.raw_response)
+    const result = await call(sim, 'GET', `${PREFIX}/sessions/${session.byted_token}`)
+    const raw = JSON.parse(result.json.data.raw_response as string)
+    expect(raw.ResponseMetadata.Action).toBe('GetVisualValidateResult')
+    expect(raw.Result).toEqual({
+      BytedToken: session.byted_token,
+      Status: 'pending',
+      H5Link: created.Result.H5Link,
+    })
+    expect(result.json.data.raw_response).toContain(CANARY)
+  })
+
   it('reissues session_id when the H5 step completes; byted_token keeps finding it', async () => {
     const { sim, clock } = createTestBed()
     const session = await createSession(sim, { callbackUrl: 'https://host.example/cb' })
@@ -139,7 +201,15 @@ describe('GET /sessions/{id} (2.2)', () => {
     expect(data.group_id).toMatch(/^group-20260521162957-[a-z]{5}$/)
     expect(data.updated_at).toBe('2026-05-21T16:29:57+08:00')
     const raw = JSON.parse(data.raw_response as string)
-    expect(raw.Result).toMatchObject({ ResultCode: 10000, AlgorithmBaseRespCode: 0 })
+    expect(raw.ResponseMetadata.Action).toBe('GetVisualValidateResult')
+    expect(raw.Result).toMatchObject({
+      BytedToken: session.byted_token,
+      Status: 'verified',
+      ResultCode: 10000,
+      AlgorithmBaseRespCode: 0,
+      ReqMeasureInfoValue: 1,
+      VerifyType: 'real_time',
+    })
 
     // The new session_id works too, and so does the first one (it equals the byted_token).
     const byNewId = await call(sim, 'GET', `${PREFIX}/sessions/${data.session_id}`)

@@ -4,7 +4,7 @@ import { managementOk } from './envelope.ts'
 import { outcomeCodes } from './h5-outcomes.ts'
 import type { JsonObject } from './http.ts'
 import { newBytedToken, newGroupId, uniqueId } from './ids.ts'
-import { randomAlphanumeric, randomUpperHex } from './random.ts'
+import { randomAlphanumeric, randomHex, randomUpperHex } from './random.ts'
 import type { H5Outcome, SessionRecord } from './state.ts'
 import { formatCompactStamp, formatUpstreamIso } from './time-format.ts'
 import { isHttpUrl, optionalString } from './validate.ts'
@@ -40,8 +40,38 @@ function newRequestId(nowMs: number): string {
   return `${formatCompactStamp(nowMs)}${randomUpperHex(18)}`
 }
 
+// Where the provider's own liveness page would live. The real one is `https://kyc.byteintl.com/`;
+// `.invalid` never resolves, so a host that wrongly navigates to this link fails at once instead
+// of sending the canary to a real server.
+const PROVIDER_H5_ORIGIN = 'https://kyc.easyrouter-sim.invalid'
+
+/**
+ * The provider's link as EasyRouter's `raw_response` shows it: temporary access credentials in
+ * the query. `secretAccessKey` and `sessionToken` start with the credential canary, so a leak of
+ * `raw_response` anywhere is found by searching for it.
+ */
+function providerLink(bytedToken: string, canary: string): string {
+  const query = new URLSearchParams({
+    accessKeyId: `AKLT${randomAlphanumeric(32)}`,
+    secretAccessKey: `${canary}${randomAlphanumeric(16)}`,
+    sessionToken: `${canary}${randomAlphanumeric(64)}`,
+    configId: randomHex(16),
+    bytedToken,
+  })
+  return `${PROVIDER_H5_ORIGIN}/?${query.toString()}`
+}
+
+// Go's encoding/json writes `<`, `>` and `&` as unicode escapes; the provider's answer written
+// that way is the likely source of the `\u0026` left in `h5_link`.
+function goJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+}
+
 function rawResponse(action: string, requestId: string, result: Record<string, unknown>): string {
-  return JSON.stringify({
+  return goJson({
     ResponseMetadata: {
       RequestId: requestId,
       Action: action,
@@ -66,6 +96,9 @@ function resultRaw(session: SessionRecord, nowMs: number): string {
     result['ReqMeasureInfoValue'] = codes.billed ? 1 : 0
     result['VerifyType'] = 'real_time'
   }
+  // The docs never show this answer. Assume the worst, that it repeats the session's link and
+  // credentials, so a host treats every raw_response as the secret it may be.
+  result['H5Link'] = session.providerLink
   return rawResponse('GetVisualValidateResult', session.requestId, result)
 }
 
@@ -98,6 +131,7 @@ export async function createSession(
     formNonce: undefined,
     completion: undefined,
     groupId: '',
+    providerLink: providerLink(bytedToken, ctx.credentialCanary),
   }
   ctx.state.sessions.set(bytedToken, session)
 
@@ -118,7 +152,8 @@ export async function createSession(
     status: 'pending',
     raw_response: rawResponse('CreateVisualValidateSession', session.requestId, {
       BytedToken: bytedToken,
-      ExpiresIn: Math.floor(ctx.timings.sessionTtlMs / 1000),
+      CallbackURL: callbackUrl,
+      H5Link: session.providerLink,
     }),
     group_id: '',
     expires_at: formatUpstreamIso(session.expiresAt),

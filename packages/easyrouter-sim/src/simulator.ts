@@ -11,6 +11,7 @@ import { createHmacSigner } from './hmac.ts'
 import {
   DEFAULT_MAX_ASSET_BYTES,
   parseBaseUrl,
+  resolveCredentialCanary,
   resolveTimings,
   type SimulatorOptions,
 } from './options.ts'
@@ -39,6 +40,11 @@ export interface Simulator {
   readonly baseUrl: string
   /** The clock in use. */
   readonly clock: SimClock
+  /**
+   * The fake secret that appears only in `raw_response` (see
+   * {@link SimulatorOptions.credentialCanary}); search a host's output for it to find a leak.
+   */
+  readonly credentialCanary: string
   /** Fault injection for API requests. */
   readonly faults: FaultRegistry
   /** The API requests received (method, path, time; never headers or keys). */
@@ -110,6 +116,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
     timings: resolveTimings(options.timings),
     maxAssetBytes: options.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
     signer: createHmacSigner(options.secret ?? randomHex(32)),
+    credentialCanary: resolveCredentialCanary(options.credentialCanary),
     fetch: fetchAsset,
     track(work) {
       const tracked: Promise<void> = work
@@ -196,6 +203,7 @@ export function createSimulator(options: SimulatorOptions): Simulator {
   return {
     baseUrl,
     clock,
+    credentialCanary: ctx.credentialCanary,
     faults,
     requests: recorder.log,
     handle,

@@ -24,6 +24,11 @@ export interface SessionRecord {
   completion: SessionCompletion | undefined
   /** `''` until a passing outcome creates the group. */
   groupId: string
+  /**
+   * The provider's own liveness link with its temporary credentials (the credential canary),
+   * as EasyRouter's `raw_response` carries it. Written into `raw_response` only.
+   */
+  providerLink: string
 }
 
 /** The H5 step's result, as reported to the callback. */
