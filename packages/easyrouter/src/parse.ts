@@ -14,6 +14,9 @@ import {
 } from './read.ts'
 import type { AssetList, EasyRouterAsset, EasyRouterSession, VideoTask } from './types.ts'
 
+// `raw_response` is never read: it carries the provider's temporary credentials (an H5 link
+// with `secretAccessKey` and `sessionToken`), which must not leave the server, and nothing here
+// needs it. Picking fields one by one, rather than spreading `data`, keeps it out.
 export function parseSession(data: Json): EasyRouterSession {
   const bytedToken = string(data, 'byted_token', 'session')
   const rawLink = presentString(data, 'h5_link')
@@ -30,7 +33,6 @@ export function parseSession(data: Json): EasyRouterSession {
     status: presentString(data, 'status') ?? 'pending',
     groupId: presentString(data, 'group_id'),
     resultCode: presentString(data, 'result_code'),
-    rawResponse: optionalString(data, 'raw_response'),
     expiresAt: presentString(data, 'expires_at'),
     createdAt: presentString(data, 'created_at'),
     updatedAt: presentString(data, 'updated_at'),

@@ -2,7 +2,9 @@
 // spells them, plus `(string & {})` because the router may add new ones.
 
 /**
- * A liveness session as EasyRouter reports it (sections 2.1 and 2.2 of its API).
+ * A liveness session as EasyRouter reports it (sections 2.1 and 2.2 of its API). EasyRouter's
+ * `raw_response` is deliberately absent: it holds the liveness provider's temporary credentials,
+ * so the client never reads it into anything it returns.
  *
  * @example
  * ```ts
@@ -27,8 +29,6 @@ export interface EasyRouterSession {
   /** The person's portrait group, once verified. */
   groupId?: string | undefined
   resultCode?: string | undefined
-  /** The liveness provider's own JSON, as a string. */
-  rawResponse?: string | undefined
   expiresAt?: string | undefined
   createdAt?: string | undefined
   updatedAt?: string | undefined

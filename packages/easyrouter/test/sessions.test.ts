@@ -13,13 +13,42 @@ describe('liveness sessions (2.1, 2.2)', () => {
     expect(session.status).toBe('pending')
     expect(session.callbackUrl).toBe('https://host.example/cb?x=1')
     expect(typeof session.channelId).toBe('number')
-    expect(typeof session.rawResponse).toBe('string')
     expect(session.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(session.h5Link).toBeDefined()
     expect(session.h5Link).not.toContain('\\u0026')
     const link = new URL(session.h5Link ?? '')
     expect(link.origin).toBe(SIM_URL)
     expect([...link.searchParams.keys()].length).toBeGreaterThan(1)
+  })
+
+  it('keeps raw_response, and the credentials in it, out of every session it returns', async () => {
+    const ctx = setup()
+    const canary = ctx.sim.credentialCanary
+    const wire: string[] = []
+    const client = ctx.clientFor(KEY_A, {
+      fetch: async (input, init) => {
+        const response = await ctx.sim.fetch(input, init)
+        wire.push(await response.clone().text())
+        return response
+      },
+    })
+
+    const created = await client.createSession({ callbackUrl: 'https://host.example/cb' })
+    const pending = await client.getSession(created.bytedToken)
+    const query = await completeLiveness(ctx, created.h5Link ?? '', 'pass')
+    const confirmed = await client.getSession(created.bytedToken, {
+      resultCode: query.get('resultCode') ?? '',
+    })
+
+    // The simulator did send its canary credentials, in raw_response, on every one of the calls.
+    expect(wire).toHaveLength(3)
+    for (const body of wire) expect(body).toContain(canary)
+    for (const session of [created, pending, confirmed]) {
+      expect(Object.keys(session)).not.toContain('rawResponse')
+      expect(JSON.stringify(session)).not.toContain(canary)
+      expect(JSON.stringify(session)).not.toContain('secretAccessKey')
+    }
+    expect(confirmed.groupId).toMatch(/^group-/)
   })
 
   it('decodes the \\u0026 escapes the raw response really carries', async () => {

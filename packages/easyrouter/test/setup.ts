@@ -42,13 +42,14 @@ export function setup(clientOptions: Partial<EasyRouterClientOptions> = {}) {
     fetch: mediaFetch,
     timings: { assetProcessingMs: 3000, videoQueuedMs: 2000, videoGenerationMs: 10_000 },
   })
-  const clientFor = (apiKey: string) =>
+  const clientFor = (apiKey: string, overrides: Partial<EasyRouterClientOptions> = {}) =>
     createEasyRouterClient({
       apiKey,
       baseUrl: SIM_URL,
       fetch: sim.fetch,
       retry: { retries: 2, schedule: FAST_RETRY },
       ...clientOptions,
+      ...overrides,
     })
   return { sim, clock, client: clientFor(KEY_A), other: clientFor(KEY_B), clientFor }
 }
