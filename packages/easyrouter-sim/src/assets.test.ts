@@ -197,6 +197,7 @@ describe('asset processing', () => {
       'Image',
       /not a supported/,
     ],
+    ['an AVIF still uploaded as Image', MEDIA.avif, 'Image', /not a supported/],
   ])('fails %s with InvalidMedia', async (_name, bytes, assetType, message) => {
     const bed = createTestBed()
     const groupId = await verifiedGroup(bed.sim)
@@ -222,6 +223,7 @@ describe('asset processing', () => {
     ['JPEG', MEDIA.jpeg, 'Image'],
     ['WebP', MEDIA.webp, 'Image'],
     ['GIF', MEDIA.gif, 'Image'],
+    ['HEIC', MEDIA.heic, 'Image'],
     ['MP4', MEDIA.mp4, 'Video'],
     ['WebM', MEDIA.webm, 'Video'],
     ['M4A', MEDIA.m4a, 'Audio'],

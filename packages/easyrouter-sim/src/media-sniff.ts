@@ -16,15 +16,56 @@ function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0)
   return signature.every((value, i) => bytes[offset + i] === value)
 }
 
-// ISO base media files (mp4, mov, m4a) open with a box `....ftyp` followed by a brand. Still
-// image brands (HEIC, AVIF) share the container but are not formats we accept.
+// ISO base media files (mp4, mov, m4a, HEIC/HEIF, AVIF) open with an `ftyp` box: its size
+// (4 bytes, big-endian), `ftyp`, the major brand, a minor version, then compatible brands up to
+// the box's end. Only brands we know are taken; an unknown brand is refused, never guessed.
+const MP4_BRANDS = new Set([
+  'isom',
+  'iso2',
+  'iso3',
+  'iso4',
+  'iso5',
+  'iso6',
+  'mp41',
+  'mp42',
+  'avc1',
+  'M4V ',
+  'dash',
+  'mmp4',
+  'MSNV',
+])
+const M4A_BRANDS = new Set(['M4A ', 'M4B ', 'M4P '])
+// HEVC-coded HEIF images and sequences: served as image/heic.
+const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs'])
+// Generic HEIF brands: image/heif, unless the file says it is AVIF, which we do not accept.
+const HEIF_BRANDS = new Set(['mif1', 'msf1'])
+const AVIF_BRANDS = new Set(['avif', 'avis'])
+
+function compatibleBrands(bytes: Uint8Array, boxSize: number): string[] {
+  const end = Math.min(boxSize, bytes.length)
+  const brands: string[] = []
+  for (let at = 16; at + 4 <= end; at += 4) brands.push(ascii(bytes, at, 4))
+  return brands
+}
+
 function sniffIsoMedia(bytes: Uint8Array): SniffedMedia | undefined {
-  if (ascii(bytes, 4, 4) !== 'ftyp') return undefined
-  const brand = ascii(bytes, 8, 4)
-  if (['M4A ', 'M4B ', 'M4P '].includes(brand)) return { kind: 'Audio', contentType: 'audio/mp4' }
-  if (brand === 'qt  ') return { kind: 'Video', contentType: 'video/quicktime' }
-  if (/^(hei|hev|mif|msf|avi)/.test(brand)) return undefined
-  return { kind: 'Video', contentType: 'video/mp4' }
+  if (bytes.length < 12 || ascii(bytes, 4, 4) !== 'ftyp') return undefined
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const boxSize = view.getUint32(0)
+  // 0 means "to the end of the file"; 1 (a 64-bit size) never occurs for ftyp in practice.
+  if (boxSize !== 0 && boxSize < 16) return undefined
+  const major = ascii(bytes, 8, 4)
+  if (MP4_BRANDS.has(major)) return { kind: 'Video', contentType: 'video/mp4' }
+  if (major === 'qt  ') return { kind: 'Video', contentType: 'video/quicktime' }
+  if (M4A_BRANDS.has(major)) return { kind: 'Audio', contentType: 'audio/mp4' }
+  if (HEIC_BRANDS.has(major)) return { kind: 'Image', contentType: 'image/heic' }
+  if (HEIF_BRANDS.has(major)) {
+    const compatible = compatibleBrands(bytes, boxSize === 0 ? bytes.length : boxSize)
+    if (compatible.some((brand) => AVIF_BRANDS.has(brand))) return undefined
+    const hevc = compatible.some((brand) => HEIC_BRANDS.has(brand))
+    return { kind: 'Image', contentType: hevc ? 'image/heic' : 'image/heif' }
+  }
+  return undefined
 }
 
 // Matroska and WebM share the EBML header; the DocType element near the start tells them apart.
@@ -46,8 +87,9 @@ function isMpegAudioFrame(bytes: Uint8Array): boolean {
 }
 
 /**
- * Identifies JPEG, PNG, WebP, GIF, MP4/MOV, WebM/Matroska, MP3, WAV and M4A from magic bytes.
- * Returns `undefined` for anything else (HTML error pages, text, unsupported formats).
+ * Identifies JPEG, PNG, WebP, GIF, HEIC/HEIF, MP4/MOV, WebM/Matroska, MP3, WAV and M4A from
+ * magic bytes. Returns `undefined` for anything else (HTML error pages, text, AVIF, unknown
+ * ISO-BMFF brands, other unsupported formats).
  */
 export function sniffMedia(bytes: Uint8Array): SniffedMedia | undefined {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { kind: 'Image', contentType: 'image/jpeg' }
