@@ -102,6 +102,14 @@ export interface LikenessHandlerOptions {
   allowedReturnTo?: readonly string[] | undefined
   limits?: Partial<LikenessLimits> | undefined
   /**
+   * Whether the liveness callback must come back to the browser that started the verification
+   * (checked with an `HttpOnly`, `SameSite=Lax` cookie that `POST /verification` sets). Default
+   * `true`. Leave it on: with it off, a person who forwards their liveness link gets verified
+   * with the face of whoever opens it. Turn it off only where no cookie can travel, such as a
+   * handler running inside the browser page it serves (Storybook's in-page journey).
+   */
+  bindVerificationToBrowser?: boolean | undefined
+  /**
    * Called for each {@link LikenessEvent}: what people did, and every security-relevant
    * refusal (anti-CSRF, rate limits, someone else's id, refused callbacks), each with the
    * request id the response carries. Errors it throws are ignored; it never delays a response.
@@ -140,6 +148,7 @@ export interface ResolvedOptions {
   allowedOrigins: Set<string>
   allowedReturnTo: URL[]
   limits: LikenessLimits
+  bindVerificationToBrowser: boolean
 }
 
 /** Validates the options once, at creation, with messages that say what to fix. */
@@ -172,7 +181,14 @@ export function resolveOptions(options: LikenessHandlerOptions): ResolvedOptions
     ...options.limits,
     rateLimits: { ...DEFAULT_LIMITS.rateLimits, ...options.limits?.rateLimits },
   }
-  return { publicUrl, basePath, allowedOrigins, allowedReturnTo, limits }
+  return {
+    publicUrl,
+    basePath,
+    allowedOrigins,
+    allowedReturnTo,
+    limits,
+    bindVerificationToBrowser: options.bindVerificationToBrowser ?? true,
+  }
 }
 
 function parseHttpUrl(value: string, name: string): URL {

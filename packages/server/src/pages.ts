@@ -56,6 +56,23 @@ export function rejectedPage(status: number, message: string, backTo: string): R
 }
 
 /**
+ * A callback that came back to a browser that did not start the verification (the liveness
+ * link was opened on another device). It completed nothing; the verification is still pending
+ * where it was started.
+ */
+export function otherDevicePage(backTo: string): Response {
+  return page(
+    403,
+    'Finish the check on the device you started it on',
+    [
+      '<p>This face check was started in another browser or on another device, so it was not completed here. For your safety a check can only be finished where it was started: nobody can verify your account with a link you sent them.</p>',
+      '<p>Go back to the device where you pressed “Verify” and finish the check there, or start a new check in this browser.</p>',
+      `<p><a href="${escapeHtml(backTo)}">Start a check in this browser</a></p>`,
+    ].join('\n'),
+  )
+}
+
+/**
  * Popup mode: posts the result to the opener at exactly `openerOrigin`, then closes. If the
  * window has no opener (the person opened the link elsewhere) it offers a link back.
  */

@@ -9,7 +9,7 @@ import {
 } from '@likeness/core'
 import { publicRoute, takeAllowance, type HandlerContext } from './context.ts'
 import { fail, fromUpstream, json, readJsonObject } from './http.ts'
-import { popupResultPage, rejectedPage } from './pages.ts'
+import { otherDevicePage, popupResultPage, rejectedPage } from './pages.ts'
 import { randomToken } from './signing.ts'
 import { createState, readState } from './state-token.ts'
 import type { VerificationRecord } from './store/types.ts'
@@ -53,6 +53,46 @@ function liveness_language(locale: string | undefined): string | undefined {
   if (/^zh-(hant|tw|hk|mo)\b/.test(tag)) return 'zh-Hant'
   if (tag === 'zh' || tag.startsWith('zh-')) return 'zh'
   return 'en'
+}
+
+// The callback must come back to the browser that started the verification. The start route
+// sets a cookie holding the verification's binding nonce; the callback completes nothing
+// without it. The nonce is an HMAC of the verification id (which the signed `state` names), so
+// nothing needs storing, nobody without the secret can compute it from the state in the
+// callback URL, and a handoff page of this handler could later set the same nonce on another
+// device the person confirms.
+const BINDING_COOKIE = 'likeness_binding'
+const BINDING_PURPOSE = 'likeness-verification-binding'
+
+function bindingNonce(ctx: HandlerContext, verificationId: string): Promise<string> {
+  return ctx.signer.sign(BINDING_PURPOSE, verificationId)
+}
+
+/**
+ * The binding cookie: `HttpOnly` (no script reads it), `SameSite=Lax` (sent on the top-level
+ * GET that brings the person back from the liveness page, on no cross-site subrequest),
+ * `Secure` on https, and only for the verification routes.
+ */
+function bindingCookie(ctx: HandlerContext, value: string, maxAgeSeconds: number): string {
+  const path = publicRoute(ctx, '/verification').pathname
+  const secure = ctx.options.publicUrl.protocol === 'https:' ? '; Secure' : ''
+  return `${BINDING_COOKIE}=${value}; Path=${path}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`
+}
+
+async function isBoundBrowser(
+  ctx: HandlerContext,
+  request: Request,
+  verificationId: string,
+): Promise<boolean> {
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const [name, ...value] = part.split('=')
+    if (name?.trim() !== BINDING_COOKIE) continue
+    // subtle.verify compares in constant time.
+    if (await ctx.signer.verify(BINDING_PURPOSE, verificationId, value.join('=').trim())) {
+      return true
+    }
+  }
+  return false
 }
 
 function checkReturnTo(ctx: HandlerContext, value: unknown): string {
@@ -162,8 +202,13 @@ export async function startVerification(
   }
   await ctx.store.createVerification(record)
   ctx.audit({ type: 'verification.started', userId, id })
+  const headers: Record<string, string> = {}
+  if (ctx.options.bindVerificationToBrowser) {
+    const lifetime = Math.ceil(ctx.options.limits.verificationTtlMs / 1000)
+    headers['set-cookie'] = bindingCookie(ctx, await bindingNonce(ctx, id), lifetime)
+  }
   // The link carries temporary credentials: it goes to this browser only and is never stored.
-  return json(201, { session: toSession(record), url: link.toString() })
+  return json(201, { session: toSession(record), url: link.toString() }, headers)
 }
 
 /** `GET /verification`: the user's current verification, or `null`. */
@@ -321,6 +366,17 @@ export async function verificationCallback(
   if (record.status !== 'pending' || record.callback || record.endedAt !== undefined) {
     return reject(409, 'replayed', 'This verification has already been completed.', record)
   }
+  if (ctx.options.bindVerificationToBrowser && !(await isBoundBrowser(ctx, request, record.id))) {
+    // Someone finished the check in a browser that did not start it: a forwarded link, most
+    // likely. It completes nothing and stays pending for the browser that did start it.
+    ctx.audit({
+      type: 'verification.callback_rejected',
+      userId: record.userId,
+      id: record.id,
+      reason: 'unbound',
+    })
+    return otherDevicePage(record.returnTo ?? home)
+  }
 
   const claimed = {
     resultCode: callback.resultCode,
@@ -347,7 +403,13 @@ export async function verificationCallback(
     // EasyRouter could not be asked; the verification stays pending and the next read of it
     // confirms. The browser goes back to the app, which shows it as pending.
   }
-  return finish(ctx, final)
+  const response = finish(ctx, final)
+  // The cookie has done its work; a pending verification (EasyRouter could not confirm yet) is
+  // confirmed by the next read, which needs no cookie.
+  if (ctx.options.bindVerificationToBrowser) {
+    response.headers.append('set-cookie', bindingCookie(ctx, '', 0))
+  }
+  return response
 }
 
 function finish(ctx: HandlerContext, record: VerificationRecord): Response {

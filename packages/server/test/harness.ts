@@ -53,10 +53,18 @@ export function harness(overrides: Partial<LikenessHandlerOptions> = {}, startMs
   }
   const created = createLikenessHandler(options)
   ref.handler = created
+  // The binding cookie each started verification's browser holds, by its liveness link: the
+  // browser that started it is the one that comes back from the liveness page.
+  const browsers = new Map<string, string>()
   // Every response the handler gives is kept, so tests can check none leaks a secret.
   const handle = async (request: Request) => {
     const response = await created(request)
     responses.push(response.clone())
+    const cookies = response.headers.getSetCookie()
+    if (request.method === 'POST' && response.status === 201 && cookies.length > 0) {
+      const { url } = (await response.clone().json()) as { url?: string }
+      if (url) browsers.set(url, cookies.map((cookie) => cookie.split(';')[0]).join('; '))
+    }
     return response
   }
   return {
@@ -67,6 +75,8 @@ export function harness(overrides: Partial<LikenessHandlerOptions> = {}, startMs
     handle,
     responses,
     as: (user: string) => client(handle, user),
+    /** The `Cookie` header of the browser that started the verification with this link. */
+    browserOf: (url: string) => browsers.get(url),
     options,
   }
 }
@@ -130,18 +140,24 @@ export function client(handle: (request: Request) => Promise<Response>, user: st
   }
 }
 
-/** Runs the liveness page with an outcome and follows its redirect to the callback. */
+/**
+ * Runs the liveness page with an outcome and follows its redirect to the callback, in the
+ * browser that started the verification (with its cookies) unless `cookie` says otherwise
+ * (`null`: a browser with none, as when the link was forwarded to someone else).
+ */
 export async function liveness(
   h: Harness,
   url: string,
   outcome: 'pass' | 'fail' | 'mismatch' | 'cancel',
+  { cookie = h.browserOf(url) }: { cookie?: string | null | undefined } = {},
 ): Promise<{ callbackUrl: string; response: Response }> {
   const link = new URL(url)
   link.searchParams.set('outcome', outcome)
   const page = await h.sim.fetch(link, { redirect: 'manual' })
   const callbackUrl = page.headers.get('location')
   if (page.status !== 302 || !callbackUrl) throw new Error(`liveness page answered ${page.status}`)
-  return { callbackUrl, response: await h.handle(new Request(callbackUrl)) }
+  const headers: Record<string, string> = cookie ? { cookie } : {}
+  return { callbackUrl, response: await h.handle(new Request(callbackUrl, { headers })) }
 }
 
 /** Verifies a user end to end and returns the started verification's reply. */

@@ -62,7 +62,13 @@ describe('over loopback: Node http adapter and the standalone simulator', () => 
     const h5 = new URL(url)
     h5.searchParams.set('outcome', 'pass')
     const toCallback = await fetch(h5, { redirect: 'manual' })
-    const back = await fetch(toCallback.headers.get('location') ?? '', { redirect: 'manual' })
+    // The browser comes back with the binding cookie the start set (through the adapter).
+    const binding = started.headers.getSetCookie()[0]?.split(';')[0] ?? ''
+    expect(binding).toMatch(/^likeness_binding=[\w-]{20,}$/)
+    const back = await fetch(toCallback.headers.get('location') ?? '', {
+      redirect: 'manual',
+      headers: { cookie: binding },
+    })
     expect(back.status).toBe(303)
     expect(back.headers.get('location')).toBe(`${app}/done?likeness_verification=verified`)
 

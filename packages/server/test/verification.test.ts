@@ -1,5 +1,6 @@
 import { VERIFICATION_MESSAGE_TYPE } from '@likeness/core'
 import { describe, expect, it } from 'vitest'
+import type { LikenessEvent } from '../src/events.ts'
 import { APP, BASE, harness, liveness, verify, type Harness } from './harness.ts'
 
 async function start(
@@ -23,6 +24,10 @@ async function callbackFor(
   const page = await h.sim.fetch(link, { redirect: 'manual' })
   return new URL(page.headers.get('location') ?? '')
 }
+
+/** The callback, delivered to the browser that started the verification (with its cookie). */
+const inStartingBrowser = (h: Harness, url: string, callback: URL) =>
+  new Request(callback, { headers: { cookie: h.browserOf(url) ?? '' } })
 
 const page = async (response: Response) => ({
   status: response.status,
@@ -125,8 +130,8 @@ describe('verification', () => {
       const h = harness()
       const { url } = await start(h)
       const callback = await callbackFor(h, url)
-      expect((await h.handle(new Request(callback))).status).toBe(303)
-      const replay = await page(await h.handle(new Request(callback)))
+      expect((await h.handle(inStartingBrowser(h, url, callback))).status).toBe(303)
+      const replay = await page(await h.handle(inStartingBrowser(h, url, callback)))
       expect(replay.status).toBe(409)
       expect(replay.html).toContain('already been completed')
       expect((await h.as('alice').get('/verification')).body.session.status).toBe('verified')
@@ -171,7 +176,7 @@ describe('verification', () => {
       const callback = await callbackFor(h, url, 'fail')
       callback.searchParams.set('resultCode', '10000')
       callback.searchParams.set('algorithmBaseRespCode', '0')
-      expect((await h.handle(new Request(callback))).status).toBe(303)
+      expect((await h.handle(inStartingBrowser(h, url, callback))).status).toBe(303)
       const { session } = (await h.as('alice').get('/verification')).body
       expect(session).toMatchObject({ status: 'failed', failure: { code: 'not_confirmed' } })
     })
@@ -293,5 +298,109 @@ describe('verification', () => {
       'verification.verified',
     ])
     expect(JSON.stringify(events)).not.toMatch(/group-|access_key|sk-/)
+  })
+})
+
+describe('the callback is bound to the browser that started the verification', () => {
+  it('sets an HttpOnly, SameSite=Lax cookie for the verification routes only', async () => {
+    const h = harness()
+    const started = await h.as('alice').post('/verification', {})
+    const [cookie, ...others] = started.headers.getSetCookie()
+    expect(others).toEqual([])
+    const [pair, ...attributes] = (cookie ?? '').split('; ')
+    expect(pair).toMatch(/^likeness_binding=[\w-]{40,}$/)
+    expect(attributes.sort()).toEqual(
+      [
+        'HttpOnly',
+        'Max-Age=1800',
+        'Path=/api/likeness/verification',
+        'SameSite=Lax',
+        'Secure',
+      ].sort(),
+    )
+    // Nothing in what the page or EasyRouter sees holds the nonce.
+    const nonce = (pair ?? '').split('=')[1] ?? ''
+    expect(JSON.stringify(started.body)).not.toContain(nonce)
+    expect((await callbackFor(h, started.body.url)).toString()).not.toContain(nonce)
+  })
+
+  it('leaves out Secure only where the app itself is served over plain http', async () => {
+    const h = harness({ publicUrl: 'http://localhost:4010' })
+    const started = await h
+      .as('alice')
+      .post('/verification', {}, { origin: 'http://localhost:4010' })
+    expect(started.headers.getSetCookie()[0]).not.toMatch(/Secure/)
+  })
+
+  it('completes nothing for a forwarded link, and says to finish on the starting device', async () => {
+    const events: LikenessEvent[] = []
+    const h = harness({ onEvent: (event) => void events.push(event) })
+    const { url } = await start(h)
+    const callback = await callbackFor(h, url)
+    const before = h.sim.requests.length
+    // Opened in another browser: no cookies at all, not even a sign-in.
+    const elsewhere = await page(await h.handle(new Request(callback)))
+    expect(elsewhere.status).toBe(403)
+    expect(elsewhere.html).toContain('device you started it on')
+    expect(elsewhere.html).not.toContain('verified')
+    // Nothing was asked of EasyRouter, nothing was recorded: still pending, still open.
+    expect(h.sim.requests.length).toBe(before)
+    const record = await h.store.latestVerification('alice')
+    expect(record).toMatchObject({ status: 'pending' })
+    expect(record?.callback).toBeUndefined()
+    expect((await h.as('alice').get('/verification')).body.session.status).toBe('pending')
+    expect(events.at(-1)).toMatchObject({
+      type: 'verification.callback_rejected',
+      reason: 'unbound',
+    })
+    // The browser that started it can still finish it.
+    expect((await h.handle(inStartingBrowser(h, url, callback))).status).toBe(303)
+    expect((await h.as('alice').get('/verification')).body.session.status).toBe('verified')
+  })
+
+  it("refuses another verification's cookie, and a tampered one", async () => {
+    const h = harness()
+    const alice = await start(h, 'alice')
+    const bob = await start(h, 'bob')
+    const callback = await callbackFor(h, alice.url)
+    const bobs = h.browserOf(bob.url) ?? ''
+    const tampered = `${(h.browserOf(alice.url) ?? '').slice(0, -2)}xx`
+    for (const cookie of [bobs, tampered, 'likeness_binding=', 'likeness_binding']) {
+      const response = await h.handle(new Request(callback, { headers: { cookie } }))
+      expect({ cookie, status: response.status }).toEqual({ cookie, status: 403 })
+    }
+    expect((await h.as('alice').get('/verification')).body.session.status).toBe('pending')
+    // Among other cookies, the right one is found.
+    const jar = `theme=dark; ${h.browserOf(alice.url) ?? ''}; other=1`
+    expect((await h.handle(new Request(callback, { headers: { cookie: jar } }))).status).toBe(303)
+  })
+
+  it('clears the cookie once the callback has come back', async () => {
+    const h = harness()
+    const { url } = await start(h)
+    const { response } = await liveness(h, url, 'pass')
+    expect(response.status).toBe(303)
+    const cleared = response.headers.getSetCookie()
+    expect(cleared).toHaveLength(1)
+    expect(cleared[0]).toMatch(/^likeness_binding=; Path=\/api\/likeness\/verification; Max-Age=0;/)
+  })
+
+  it('keeps popup mode working: the popup is a window of the same browser', async () => {
+    const h = harness()
+    const { url } = await start(h, 'alice', { mode: 'popup' })
+    const { response } = await liveness(h, url, 'pass')
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('data-likeness-status="verified"')
+    const elsewhere = await start(h, 'bob', { mode: 'popup' })
+    const forwarded = await liveness(h, elsewhere.url, 'pass', { cookie: null })
+    expect(forwarded.response.status).toBe(403)
+  })
+
+  it('can be turned off where no cookie can travel (a handler inside the page)', async () => {
+    const h = harness({ bindVerificationToBrowser: false })
+    const started = await h.as('alice').post('/verification', {})
+    expect(started.headers.getSetCookie()).toEqual([])
+    const { response } = await liveness(h, started.body.url, 'pass', { cookie: null })
+    expect(response.status).toBe(303)
   })
 })

@@ -72,6 +72,11 @@ export function createInPageBackend(options: { timings?: SimulatorTimings } = {}
     getUserId: (request) => request.headers.get('x-demo-user'),
     store: createMemoryStore(),
     blobStore: createMemoryBlobStore(),
+    // The page plays browser, network and server at once, and a page cannot carry cookies to a
+    // handler it calls itself (browsers drop Set-Cookie from a Response made in script). The
+    // binding of the callback to the starting browser is proven by the server's tests and the
+    // demo's browser journeys.
+    bindVerificationToBrowser: false,
   })
   ref.handler = handler
 
