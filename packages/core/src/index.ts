@@ -15,7 +15,11 @@ export {
   parseAssetUri,
   isAssetUri,
   isAssetId,
+  findAssetReferences,
   type AssetUri,
+  type AssetReference,
+  type AssetReferenceSearch,
+  type FindAssetReferencesOptions,
 } from './asset-uri.ts'
 export {
   parseVerificationCallback,
