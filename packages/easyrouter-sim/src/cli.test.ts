@@ -22,11 +22,13 @@ describe('the CLI', () => {
     expect(match).not.toBeNull()
     const hint = (await lines.next()).value as string
     expect(hint).toContain('/__sim/health')
+    expect(hint).toContain('x-sim-control: 1')
     expect(hint).not.toContain('sk-secret-key')
 
     const url = match![1]!
-    const health = await fetch(`${url}/__sim/health`)
+    const health = await fetch(`${url}/__sim/health`, { headers: { 'x-sim-control': '1' } })
     expect(health.status).toBe(200)
+    expect((await fetch(`${url}/__sim/health`)).status).toBe(403)
     const refused = await fetch(`${url}/v1/video/generations/task_x`, {
       headers: { authorization: 'Bearer sk-other' },
     })

@@ -27,7 +27,9 @@ const keys = command.options.apiKeys
   ? 'only the configured API keys are accepted'
   : 'any "Authorization: Bearer <key>" is accepted'
 const control =
-  command.options.control === false ? '' : ` Control endpoints: ${server.url}/__sim/health.`
+  command.options.control === false
+    ? ''
+    : ` Control endpoints (send "x-sim-control: 1"): ${server.url}/__sim/health.`
 process.stdout.write(
   `Point your EasyRouter base URL here (${keys}).${control} Press Ctrl+C to stop.\n`,
 )

@@ -17,9 +17,27 @@ async function control(
   path: string,
   body?: unknown,
 ): Promise<ApiResult> {
-  // Control endpoints need no key: send none.
-  return call(sim, method, `${BASE_URL}${path}`, { key: null, body })
+  // Control endpoints need no key (send none), but the header that a cross-site form cannot send.
+  return call(sim, method, `${BASE_URL}${path}`, {
+    key: null,
+    body,
+    headers: { 'x-sim-control': '1' },
+  })
 }
+
+const ENDPOINTS = [
+  ['GET', '/__sim/health'],
+  ['GET', '/__sim/faults'],
+  ['POST', '/__sim/faults'],
+  ['DELETE', '/__sim/faults'],
+  ['DELETE', '/__sim/faults/some-id'],
+  ['POST', '/__sim/clock'],
+  ['POST', '/__sim/reset'],
+  ['GET', '/__sim/requests'],
+  ['DELETE', '/__sim/requests'],
+  ['GET', '/__sim/nothing'],
+  ['GET', '/__sim'],
+] as const
 
 describe('control endpoints', () => {
   it('GET /__sim/health reports the clock and what is stored', async () => {
@@ -69,7 +87,11 @@ describe('control endpoints', () => {
     const bad = await control(sim, 'POST', '/__sim/faults', { status: 'soon' })
     expect(bad.status).toBe(400)
     expect(bad.json.error).toContain('status')
-    const notJson = await call(sim, 'POST', `${BASE_URL}/__sim/faults`, { key: null, rawBody: '{' })
+    const notJson = await call(sim, 'POST', `${BASE_URL}/__sim/faults`, {
+      key: null,
+      rawBody: '{',
+      headers: { 'x-sim-control': '1' },
+    })
     expect(notJson.status).toBe(400)
   })
 
@@ -128,6 +150,67 @@ describe('control endpoints', () => {
     expect(sim.faults.list()).toEqual([])
     expect(sim.requests).toHaveLength(0)
     expect((await call(sim, 'GET', `${PREFIX}/sessions/${session.byted_token}`)).status).toBe(404)
+  })
+
+  it.each(ENDPOINTS)(
+    'refuses %s %s with 403 unless x-sim-control: 1 is sent',
+    async (method, path) => {
+      const { sim } = createTestBed()
+      for (const headers of [{}, { 'x-sim-control': '0' }, { 'x-sim-control': 'true' }]) {
+        const refused = await call(sim, method, `${BASE_URL}${path}`, { key: null, headers })
+        expect(refused.status).toBe(403)
+        expect(refused.headers.get('content-type')).toContain('application/json')
+        expect(refused.json).toEqual({ error: expect.stringContaining('x-sim-control: 1') })
+      }
+    },
+  )
+
+  it('does nothing for what a cross-site page can send: forms, text/plain JSON, no header', async () => {
+    const { sim, clock } = createTestBed()
+    const session = await createSession(sim)
+    const post = (path: string, contentType: string, body: string) =>
+      sim.fetch(`${BASE_URL}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': contentType, origin: 'https://evil.example' },
+        body,
+      })
+    const form = 'application/x-www-form-urlencoded'
+    expect((await post('/__sim/reset', form, '')).status).toBe(403)
+    expect((await post('/__sim/clock', form, 'advanceMs=99999999')).status).toBe(403)
+    // A form with enctype="text/plain" can shape its body as JSON.
+    const rule = '{"status":503,"x":"="}'
+    expect((await post('/__sim/faults', 'text/plain', rule)).status).toBe(403)
+    expect(sim.faults.list()).toEqual([])
+    expect(clock.now()).toBe(T0)
+    expect((await call(sim, 'GET', `${PREFIX}/sessions/${session.byted_token}`)).status).toBe(200)
+  })
+
+  it('grants no CORS preflight, so a page elsewhere cannot add the header', async () => {
+    const { sim } = createTestBed()
+    const preflight = await sim.fetch(`${BASE_URL}/__sim/reset`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-sim-control',
+      },
+    })
+    expect(preflight.status).toBeGreaterThanOrEqual(400)
+    for (const [name] of preflight.headers) expect(name).not.toMatch(/^access-control-/)
+    const answered = await control(sim, 'GET', '/__sim/health')
+    for (const [name] of answered.headers) expect(name).not.toMatch(/^access-control-/)
+  })
+
+  it('refuses a control body over 1 MiB with 413, reading no more of it', async () => {
+    const { sim } = createTestBed()
+    const big = await call(sim, 'POST', `${BASE_URL}/__sim/faults`, {
+      key: null,
+      rawBody: JSON.stringify({ status: 503, message: 'x'.repeat(1_100_000) }),
+      headers: { 'x-sim-control': '1' },
+    })
+    expect(big.status).toBe(413)
+    expect(big.json.error).toMatch(/larger than/)
+    expect(sim.faults.list()).toEqual([])
   })
 
   it('answers 404 for unknown control paths, and is absent when control is off', async () => {

@@ -9,6 +9,18 @@ import { formatUpstreamIso } from './time-format.ts'
 // Unauthenticated test hooks under `/__sim`, JSON in and out. They exist for tests and demos
 // against a standalone simulator; `control: false` turns them off.
 
+/**
+ * The request header every control endpoint requires, with the value `1`. A page on another
+ * site cannot send a custom header without a CORS preflight, which the simulator never grants,
+ * so a plain form post or link elsewhere cannot inject faults, reset or move the clock.
+ *
+ * @example
+ * ```ts
+ * await fetch(`${simUrl}/__sim/reset`, { method: 'POST', headers: { [SIM_CONTROL_HEADER]: '1' } })
+ * ```
+ */
+export const SIM_CONTROL_HEADER = 'x-sim-control'
+
 /** What the control endpoints act on. */
 export interface ControlTarget {
   clock: SimClock
@@ -120,12 +132,18 @@ async function route(target: ControlTarget, request: Request, path: string): Pro
   return error(404, `No control endpoint ${endpoint}.`)
 }
 
-/** Serves `/__sim/...`; `path` is relative to the base URL. */
+/** Serves `/__sim/...` to requests with {@link SIM_CONTROL_HEADER}; `path` is relative to the base URL. */
 export async function handleControl(
   target: ControlTarget,
   request: Request,
   path: string,
 ): Promise<Response> {
+  if (request.headers.get(SIM_CONTROL_HEADER) !== '1') {
+    return error(
+      403,
+      `Control endpoints need the request header "${SIM_CONTROL_HEADER}: 1" (it keeps other sites from using them).`,
+    )
+  }
   try {
     return await route(target, request, path)
   } catch (problem) {

@@ -162,7 +162,7 @@ describe('fault injection', () => {
     sim.faults.add({ status: 500 })
     sim.faults.add({ drop: true })
     expect((await get(sim, decodeH5Link(session.h5_link))).status).toBe(200)
-    expect((await get(sim, `${BASE_URL}/__sim/health`)).status).toBe(200)
+    expect((await get(sim, `${BASE_URL}/__sim/health`, { 'x-sim-control': '1' })).status).toBe(200)
     expect((await get(sim, `${BASE_URL}/tos/asset-x`)).status).toBe(403)
   })
 

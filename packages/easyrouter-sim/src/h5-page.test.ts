@@ -218,4 +218,23 @@ describe('the H5 liveness page', () => {
     expect(page.status).toBe(200)
     expect(sim.requests.map((entry) => entry.path)).toEqual([`${PREFIX}/sessions`])
   })
+
+  it('refuses a form body over 4 KiB with 413 and completes nothing', async () => {
+    const { sim } = createTestBed()
+    const { page, session } = await openLink(sim, 'https://host.example/cb')
+    const form = new URLSearchParams({
+      attempt: formValue(page.text, 'attempt'),
+      outcome: 'pass',
+      lng: 'en',
+      padding: 'x'.repeat(5000),
+    })
+    const response = await sim.fetch(`${BASE_URL}/h5/liveness`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    })
+    expect(response.status).toBe(413)
+    const read = await call(sim, 'GET', `${PREFIX}/sessions/${session.byted_token}`)
+    expect(read.json.data.status).toBe('pending')
+  })
 })

@@ -43,6 +43,7 @@ describe('the main entry', () => {
         'FACE_MISMATCH_MARKER',
         'FAIL_PROMPT_MARKER',
         'MANAGEMENT_PREFIX',
+        'SIM_CONTROL_HEADER',
         'SimulatedDropError',
         'createManualClock',
         'createSimulator',

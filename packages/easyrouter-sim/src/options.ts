@@ -56,7 +56,10 @@ export interface SimulatorOptions {
   maxAssetBytes?: number
   /** HMAC secret for signed URLs and H5 links. Default: random per simulator. */
   secret?: string
-  /** Serve the unauthenticated `/__sim/*` control endpoints. Default `true`. */
+  /**
+   * Serve the unauthenticated `/__sim/*` control endpoints, to requests carrying the header
+   * `x-sim-control: 1` (`SIM_CONTROL_HEADER`). Default `true`.
+   */
   control?: boolean
   /**
    * A fake secret planted where EasyRouter puts real temporary credentials: the

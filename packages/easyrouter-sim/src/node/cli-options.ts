@@ -28,7 +28,8 @@ Options:
   --session-ttl-ms <n>          Lifetime of a liveness session (default 1800000)
   --signed-url-ttl-ms <n>       Lifetime of signed media URLs (default 43200000)
   --max-asset-bytes <n>         Largest asset accepted (default 52428800)
-  --no-control                  Disable the /__sim control endpoints
+  --no-control                  Disable the /__sim control endpoints (which otherwise need
+                                the request header "x-sim-control: 1")
   -h, --help                    Show this help
 `
 

@@ -3,6 +3,7 @@ import { MANAGEMENT_PREFIX } from '../router.ts'
 import { startSimulatorServer, type SimulatorServer } from './server.ts'
 
 const KEY = 'sk-loopback'
+const CONTROL = { headers: { 'x-sim-control': '1' } }
 const servers: SimulatorServer[] = []
 
 async function start(
@@ -99,7 +100,7 @@ describe('startSimulatorServer', () => {
     }, 50)
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
     // The server is still healthy and closes promptly.
-    expect((await fetch(`${server.url}/__sim/health`)).status).toBe(200)
+    expect((await fetch(`${server.url}/__sim/health`, CONTROL)).status).toBe(200)
   })
 
   it('uses a given baseUrl for links and honours the simulator options', async () => {
@@ -120,9 +121,25 @@ describe('startSimulatorServer', () => {
 
   it('closes, after which the port refuses connections', async () => {
     const server = await startSimulatorServer({ port: 0 })
-    expect((await fetch(`${server.url}/__sim/health`)).status).toBe(200)
+    expect((await fetch(`${server.url}/__sim/health`, CONTROL)).status).toBe(200)
     await server.close()
-    await expect(fetch(`${server.url}/__sim/health`)).rejects.toThrow(TypeError)
+    await expect(fetch(`${server.url}/__sim/health`, CONTROL)).rejects.toThrow(TypeError)
+  })
+
+  it('serves the control endpoints over HTTP only to requests with x-sim-control: 1', async () => {
+    const server = await start()
+    server.simulator.faults.add({ status: 503 })
+    const formPost = await fetch(`${server.url}/__sim/reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+    })
+    expect(formPost.status).toBe(403)
+    expect(((await formPost.json()) as { error: string }).error).toContain('x-sim-control: 1')
+    expect(server.simulator.faults.list()).toHaveLength(1)
+    const reset = await fetch(`${server.url}/__sim/reset`, { method: 'POST', ...CONTROL })
+    expect(reset.status).toBe(200)
+    expect(server.simulator.faults.list()).toHaveLength(0)
   })
 
   it('rejects when the port is taken', async () => {

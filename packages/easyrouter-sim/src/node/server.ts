@@ -19,7 +19,10 @@ export interface SimulatorServerOptions extends Omit<SimulatorOptions, 'baseUrl'
   baseUrl?: string
   /** TCP port; `0` (the default) picks a free one. */
   port?: number
-  /** Interface to listen on. Default `127.0.0.1`: the control endpoints have no authentication. */
+  /**
+   * Interface to listen on. Default `127.0.0.1`: the control endpoints have no authentication
+   * (their `x-sim-control` header only keeps other websites out).
+   */
   host?: string
 }
 
@@ -79,7 +82,7 @@ async function serve(
  * import { startSimulatorServer } from '@likeness/easyrouter-sim/node'
  *
  * const server = await startSimulatorServer({ port: 0 })
- * const health = await fetch(`${server.url}/__sim/health`)
+ * const health = await fetch(`${server.url}/__sim/health`, { headers: { 'x-sim-control': '1' } })
  * await server.close()
  * ```
  */
