@@ -19,6 +19,9 @@ const PNG = head(0x89, 'PNG', 0x0d, 0x0a, 0x1a, 0x0a)
 const JPEG = head(0xff, 0xd8, 0xff, 0xe0)
 const MP4 = head(0, 0, 0, 0x20, 'ftypisom')
 const WAV = head('RIFF', 1, 2, 3, 4, 'WAVEfmt ')
+// The ftyp boxes of an iPhone photo and of an AVIF still.
+const HEIC = head(0, 0, 0, 0x18, 'ftypheic', 0, 0, 0, 0, 'mif1heic')
+const AVIF = head(0, 0, 0, 0x1c, 'ftypavif', 0, 0, 0, 0, 'avifmif1miaf')
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -118,6 +121,25 @@ describe('checkFile', () => {
     // An image the browser cannot decode is left to the server.
     vi.stubGlobal('createImageBitmap', () => Promise.reject(new Error('decode')))
     expect(await checkFile(file(PNG, 'a.png'), { minImageSide: 512 })).toMatchObject({ ok: true })
+  })
+
+  it('accepts a HEIC photo that the browser cannot decode to measure', async () => {
+    // Chrome and Firefox reject HEIC in createImageBitmap (InvalidStateError); Safari decodes it.
+    const decode = vi.fn(() => Promise.reject(new DOMException('undecodable', 'InvalidStateError')))
+    vi.stubGlobal('createImageBitmap', decode)
+    const photo = file(HEIC, 'IMG_0001.HEIC', 4096)
+    expect(await checkFile(photo, { accept: ['image'], minImageSide: 512 })).toEqual({
+      ok: true,
+      type: 'image',
+      mime: 'image/heic',
+    })
+    expect(decode).toHaveBeenCalledOnce()
+    // An AVIF is refused from its bytes, before any decoding.
+    expect(await checkFile(file(AVIF, 'photo.heic'), { minImageSide: 512 })).toMatchObject({
+      ok: false,
+      code: 'unsupported_type',
+    })
+    expect(decode).toHaveBeenCalledOnce()
   })
 
   it('refuses long media where a media element reads its duration, and gives up after 3 s', async () => {

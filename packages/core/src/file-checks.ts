@@ -18,7 +18,8 @@ export interface FileRules {
   accept?: readonly AssetType[] | undefined
   /**
    * Smallest width and height of an image, in pixels. Default 0 (off). Checked only where
-   * `createImageBitmap` exists (browsers); elsewhere the rule is skipped.
+   * `createImageBitmap` exists (browsers) and can decode the image; elsewhere the rule is
+   * skipped, so a HEIC photo passes in browsers that cannot decode HEIC.
    */
   minImageSide?: number | undefined
   /**
@@ -31,7 +32,7 @@ export interface FileRules {
 
 /**
  * Why {@link checkFile} refused a file: `empty`, `too_large`, `unsupported_type` (not a
- * JPEG, PNG, WebP, MP4, MOV, WebM, MP3, WAV or M4A, whatever its name says), `not_accepted`
+ * JPEG, PNG, WebP, HEIC, HEIF, MP4, MOV, WebM, MP3, WAV or M4A, whatever its name says), `not_accepted`
  * (a kind outside `FileRules.accept`), `image_too_small`, `media_too_long`.
  *
  * @example
