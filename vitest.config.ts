@@ -23,6 +23,7 @@ export default defineConfig({
     projects: [
       'packages/*',
       'tests/*',
+      'apps/demo',
       storybookProject('storybook', { theme: 'light', locale: 'en' }),
       storybookProject('storybook-dark-zh', { theme: 'dark', locale: 'zh-CN' }),
     ],

@@ -1,6 +1,7 @@
 // The demo's one Node process: the app (Vite in development, the built files in production),
 // the Likeness handler under /api/likeness, and, without an EasyRouter key, the EasyRouter
-// simulator under /sim. Two demo users stand in for the host's own sign-in.
+// simulator under /sim. A signed cookie per browser, with two personas (Ada and Ben), stands
+// in for the host's own sign-in.
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
@@ -10,11 +11,8 @@ import path from 'node:path'
 import { createSimulator, type SimulatorTimings } from '@likeness/easyrouter-sim'
 import { createLikenessHandler } from '@likeness/server'
 import { createDiskBlobStore, createSqliteStore, toNodeHandler } from '@likeness/server/node'
+import { newVisitor, PERSONAS, personaOf, visitorCookie, type VisitorCookie } from './visitor.ts'
 
-/** The two people of the demo; each sees only their own verification, portraits and videos. */
-export const DEMO_USERS = ['ada', 'ben'] as const
-export type DemoUser = (typeof DEMO_USERS)[number]
-const USER_COOKIE = 'likeness_demo_user'
 const APP_DIR = path.join(import.meta.dirname, '..')
 
 export interface DemoServerOptions {
@@ -42,10 +40,15 @@ export interface DemoServerOptions {
   simulatorTimings?: SimulatorTimings | undefined
   /** The key the simulator accepts. Default: a random one per start. */
   simulatorKey?: string | undefined
+  /** The built app to serve in production. Default `apps/demo/dist`. */
+  distDir?: string | undefined
 }
 
 export interface DemoServer {
+  /** Where browsers and EasyRouter reach it (`publicUrl`, or the listening address). */
   url: string
+  /** Where it listens, from this machine. */
+  localUrl: string
   mode: 'simulator' | 'easyrouter'
   close(): Promise<void>
 }
@@ -57,7 +60,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   await new Promise<void>((resolve) =>
     server.listen(options.port, options.host ?? '127.0.0.1', resolve),
   )
-  const { port } = server.address() as AddressInfo
+  const { address, family, port } = server.address() as AddressInfo
+  const unspecified = address === '0.0.0.0' || address === '::'
+  const localHost = unspecified ? 'localhost' : family === 'IPv6' ? `[${address}]` : address
+  const localUrl = `http://${localHost}:${port}`
   const url = (options.publicUrl ?? `http://localhost:${port}`).replace(/\/+$/, '')
   const mode = options.easyrouterApiKey ? 'easyrouter' : 'simulator'
 
@@ -77,6 +83,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         })
       : null
 
+  const secret = options.secret ?? secretIn(options.dataDir)
+  const visitors = visitorCookie({ secret, secure: new URL(url).protocol === 'https:' })
   const store = createSqliteStore({ path: path.join(options.dataDir, 'likeness.db') })
   const handler = createLikenessHandler({
     publicUrl: url,
@@ -86,15 +94,22 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
           apiKey: options.easyrouterApiKey ?? '',
           ...(options.easyrouterBaseUrl ? { baseUrl: options.easyrouterBaseUrl } : {}),
         },
-    secret: options.secret ?? secretIn(options.dataDir),
-    getUserId: (request) => userOf(request.headers.get('cookie')),
+    secret,
+    // Someone without a valid identity cookie is nobody (401); the page's first
+    // `GET /demo/user` gives the browser one.
+    getUserId: (request) => {
+      const visitor = visitors.read(request.headers.get('cookie'))
+      return visitor ? `${visitor.id}:${visitor.persona}` : null
+    },
     store,
     blobStore: createDiskBlobStore({ directory: path.join(options.dataDir, 'uploads') }),
   })
   const likeness = toNodeHandler(handler)
   const sim = simulator ? toNodeHandler(simulator.handle) : null
 
-  const app = options.production ? staticApp(mode) : await viteApp(server)
+  const app = options.production
+    ? staticApp(mode, options.distDir ?? path.join(APP_DIR, 'dist'))
+    : await viteApp(server)
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? '/', 'http://demo').pathname
@@ -103,7 +118,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     } else if (sim && pathname.startsWith('/sim/')) {
       sim(req, res)
     } else if (pathname === '/demo/user') {
-      void demoUser(req, res)
+      void demoUser(req, res, visitors)
     } else {
       app(req, res)
     }
@@ -111,6 +126,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   return {
     url,
+    localUrl,
     mode,
     close: async () => {
       await app.close?.()
@@ -125,35 +141,44 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   }
 }
 
-function userOf(cookies: string | null): DemoUser {
-  const found = /(?:^|;\s*)likeness_demo_user=(\w+)/.exec(cookies ?? '')?.[1]
-  return DEMO_USERS.find((user) => user === found) ?? 'ada'
+const json = (res: ServerResponse, status: number, body: unknown, headers = {}) => {
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    ...headers,
+  })
+  res.end(JSON.stringify(body))
 }
 
-// GET tells the page who is signed in; POST { user } switches (the demo's whole "sign-in").
-async function demoUser(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (req.method === 'POST') {
-    let body = ''
-    for await (const chunk of req) body += String(chunk)
-    let wanted: unknown
-    try {
-      wanted = (JSON.parse(body || '{}') as { user?: unknown } | null)?.user
-    } catch {
-      // Not JSON: refused below like any unknown user, instead of failing the request.
-    }
-    const user = DEMO_USERS.find((candidate) => candidate === wanted)
-    if (!user || req.headers['x-likeness-request'] !== '1') {
-      res.writeHead(400, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ error: `user must be one of ${DEMO_USERS.join(', ')}` }))
-      return
-    }
-    res.setHeader('set-cookie', `${USER_COOKIE}=${user}; Path=/; HttpOnly; SameSite=Lax`)
-    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-    res.end(JSON.stringify({ user, users: DEMO_USERS }))
+// The demo's whole "sign-in". GET tells the page who it is, and gives a browser without a valid
+// identity a new one (as Ada); POST { user } switches persona, keeping the visitor.
+async function demoUser(
+  req: IncomingMessage,
+  res: ServerResponse,
+  visitors: VisitorCookie,
+): Promise<void> {
+  const known = visitors.read(req.headers.cookie)
+  if (req.method === 'GET' || req.method === 'HEAD') {
+    const visitor = known ?? newVisitor()
+    const cookie = known ? {} : { 'set-cookie': visitors.serialize(visitor) }
+    json(res, 200, { user: visitor.persona, users: PERSONAS }, cookie)
     return
   }
-  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
-  res.end(JSON.stringify({ user: userOf(req.headers.cookie ?? null), users: DEMO_USERS }))
+  let body = ''
+  for await (const chunk of req) body += String(chunk)
+  let wanted: unknown
+  try {
+    wanted = (JSON.parse(body || '{}') as { user?: unknown } | null)?.user
+  } catch {
+    // Not JSON: refused below like any unknown user, instead of failing the request.
+  }
+  const persona = personaOf(wanted)
+  if (!persona || req.method !== 'POST' || req.headers['x-likeness-request'] !== '1') {
+    json(res, 400, { error: `user must be one of ${PERSONAS.join(', ')}` })
+    return
+  }
+  const visitor = { id: (known ?? newVisitor()).id, persona }
+  json(res, 200, { user: persona, users: PERSONAS }, { 'set-cookie': visitors.serialize(visitor) })
 }
 
 // A secret that survives restarts, so a liveness callback still verifies after one.
@@ -220,10 +245,9 @@ export function securityHeaders(mode: 'simulator' | 'easyrouter'): Record<string
   }
 }
 
-function staticApp(mode: 'simulator' | 'easyrouter'): AppHandler {
-  const root = path.join(APP_DIR, 'dist')
+function staticApp(mode: 'simulator' | 'easyrouter', root: string): AppHandler {
   if (!existsSync(path.join(root, 'index.html'))) {
-    throw new Error('No built app in apps/demo/dist: run `pnpm --filter demo build` first.')
+    throw new Error(`No built app in ${root}: run \`pnpm --filter demo build\` first.`)
   }
   const headers = securityHeaders(mode)
   return (req, res) => {

@@ -34,6 +34,8 @@ export function App() {
   const [popup, setPopup] = usePreference<'yes' | 'no'>('popup', ['yes', 'no'], 'no')
   const text = TEXT[language]
 
+  // Asked before anything else: a browser the server does not know yet gets its own demo
+  // identity (a signed cookie) here, which every request to the handler then carries.
   useEffect(() => {
     void fetch('/demo/user')
       .then((response) => response.json() as Promise<{ user: User }>)
@@ -48,12 +50,13 @@ export function App() {
   }, [language, theme])
 
   const switchUser = async (next: User) => {
-    await fetch('/demo/user', {
+    const response = await fetch('/demo/user', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-likeness-request': '1' },
       body: JSON.stringify({ user: next }),
     })
-    setUser(next)
+    // The page shows whoever the server now takes the browser for.
+    if (response.ok) setUser(((await response.json()) as { user: User }).user)
   }
 
   return (

@@ -1,0 +1,147 @@
+// The demo's server over real HTTP on loopback: who a browser is.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startDemoServer, type DemoServer, type DemoServerOptions } from './demo-server.ts'
+
+const running: { demo: DemoServer; dir: string }[] = []
+
+afterEach(async () => {
+  for (const { demo, dir } of running.splice(0)) {
+    await demo.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+})
+
+/** A production demo of its own on a fresh data folder, with a stand-in for the built app. */
+async function start(options: Partial<DemoServerOptions> = {}): Promise<DemoServer> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'likeness-demo-server-'))
+  const distDir = path.join(dir, 'dist')
+  await mkdir(distDir)
+  await writeFile(path.join(distDir, 'index.html'), '<!doctype html><title>demo</title>')
+  const demo = await startDemoServer({
+    port: 0,
+    production: true,
+    dataDir: path.join(dir, 'data'),
+    distDir,
+    ...options,
+  })
+  running.push({ demo, dir })
+  return demo
+}
+
+/** What a browser keeps of a `Set-Cookie` and sends back: `name=value`. */
+function cookieOf(response: Response): string {
+  const [setCookie] = response.headers.getSetCookie()
+  if (!setCookie) throw new Error(`no cookie set (${String(response.status)})`)
+  return setCookie.split(';')[0]!
+}
+
+/** A new browser's first visit: the cookie it is given. */
+async function newBrowser(demo: DemoServer): Promise<string> {
+  return cookieOf(await fetch(`${demo.url}/demo/user`))
+}
+
+async function switchTo(demo: DemoServer, cookie: string, user: string): Promise<string> {
+  const response = await fetch(`${demo.url}/demo/user`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', 'x-likeness-request': '1' },
+    body: JSON.stringify({ user }),
+  })
+  expect(response.status).toBe(200)
+  expect(await response.json()).toMatchObject({ user })
+  return cookieOf(response)
+}
+
+async function verification(demo: DemoServer, cookie?: string): Promise<Response> {
+  return fetch(`${demo.url}/api/likeness/verification`, { headers: cookie ? { cookie } : {} })
+}
+
+async function startVerification(demo: DemoServer, cookie: string): Promise<void> {
+  const response = await fetch(`${demo.url}/api/likeness/verification`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', 'x-likeness-request': '1' },
+    body: '{}',
+  })
+  expect(response.status).toBe(201)
+}
+
+async function sessionOf(demo: DemoServer, cookie: string): Promise<unknown> {
+  const response = await verification(demo, cookie)
+  expect(response.status).toBe(200)
+  return ((await response.json()) as { session: unknown }).session
+}
+
+describe('who a browser is', () => {
+  it('a first visit gets an identity of its own, as Ada, in a signed HttpOnly cookie', async () => {
+    const demo = await start()
+    const response = await fetch(`${demo.url}/demo/user`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ user: 'ada', users: ['ada', 'ben'] })
+    const [setCookie] = response.headers.getSetCookie()
+    expect(setCookie).toMatch(/^likeness_demo=[\w-]{22}\.ada\.[\w-]{43}; /)
+    expect(setCookie?.split('; ')).toEqual(
+      expect.arrayContaining(['Path=/', 'HttpOnly', 'SameSite=Lax']),
+    )
+    expect(setCookie).not.toMatch(/Secure/i)
+
+    // Known from then on, and not issued again.
+    const again = await fetch(`${demo.url}/demo/user`, { headers: { cookie: cookieOf(response) } })
+    expect(await again.json()).toMatchObject({ user: 'ada' })
+    expect(again.headers.getSetCookie()).toEqual([])
+  })
+
+  it('two browsers never share: what one starts, the other does not see', async () => {
+    const demo = await start()
+    const first = await newBrowser(demo)
+    const second = await newBrowser(demo)
+    expect(second).not.toBe(first)
+    await startVerification(demo, first)
+    expect(await sessionOf(demo, first)).toMatchObject({ status: 'pending' })
+    expect(await sessionOf(demo, second)).toBeNull()
+  })
+
+  it('switching persona keeps the browser, and Ada and Ben stay apart', async () => {
+    const demo = await start()
+    const ada = await newBrowser(demo)
+    await startVerification(demo, ada)
+    const ben = await switchTo(demo, ada, 'ben')
+    expect(ben.split('.')[0]).toBe(ada.split('.')[0])
+    expect(await sessionOf(demo, ben)).toBeNull()
+    const adaAgain = await switchTo(demo, ben, 'ada')
+    expect(await sessionOf(demo, adaAgain)).toMatchObject({ status: 'pending' })
+  })
+
+  it('no cookie, the old unsigned one, or an edited one is nobody', async () => {
+    const demo = await start()
+    const ada = await newBrowser(demo)
+    const ben = await switchTo(demo, ada, 'ben')
+    await startVerification(demo, ben)
+    const edited = ada.replace('.ada.', '.ben.')
+    for (const cookie of [undefined, 'likeness_demo_user=ben', 'likeness_demo_user=ada', edited]) {
+      expect((await verification(demo, cookie)).status, String(cookie)).toBe(401)
+    }
+    // The edited cookie is not Ben: the page's first request makes it a new visitor, as Ada.
+    const visit = await fetch(`${demo.url}/demo/user`, { headers: { cookie: edited } })
+    expect(await visit.json()).toMatchObject({ user: 'ada' })
+    const fresh = cookieOf(visit)
+    expect(fresh.split('.')[0]).not.toBe(ada.split('.')[0])
+    expect(await sessionOf(demo, fresh)).toBeNull()
+  })
+
+  it('on an https address the cookie is Secure and __Host- prefixed', async () => {
+    const demo = await start({ publicUrl: 'https://demo.example.test' })
+    // The server listens on loopback; the address is where a proxy or tunnel reaches it.
+    expect(demo.url).toBe('https://demo.example.test')
+    const address = demo.localUrl
+    const response = await fetch(`${address}/demo/user`)
+    const [setCookie] = response.headers.getSetCookie()
+    expect(setCookie).toMatch(/^__Host-likeness_demo=/)
+    expect(setCookie?.split('; ')).toContain('Secure')
+    const known = await fetch(`${address}/api/likeness/verification`, {
+      headers: { cookie: cookieOf(response) },
+    })
+    expect(known.status).toBe(200)
+  })
+})
