@@ -37,6 +37,14 @@ export interface LikenessLimits {
   stagedUploadTtlMs: number
   /** How long poll results of a running job are shared between browsers. Default 1.5 s. */
   jobPollCacheMs: number
+  /**
+   * How long a video submit holds its `Idempotency-Key` while it creates the task. A retry
+   * meanwhile is told to wait (`409`, retryable); once the lease has run out without an answer
+   * (the server crashed or hung), the key resolves for good to "outcome unknown" (`409`,
+   * `details.outcome: "unknown"`, not retryable), so it never blocks for ever and never creates
+   * a second video. Keep it above the EasyRouter client's timeout. Default 2 minutes.
+   */
+  idempotencyLeaseMs: number
   /** How many recent jobs the job list returns. Default 20. */
   recentJobs: number
   /** Creates per user: verifications, uploads and video jobs. */
@@ -133,6 +141,7 @@ export const DEFAULT_LIMITS: LikenessLimits = {
   verificationTtlMs: 30 * 60_000,
   stagedUploadTtlMs: 60 * 60_000,
   jobPollCacheMs: 1500,
+  idempotencyLeaseMs: 2 * 60_000,
   recentJobs: 20,
   rateLimits: {
     verification: { max: 10, windowMs: 10 * 60_000 },

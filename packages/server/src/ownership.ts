@@ -11,9 +11,12 @@ export function requireAssetId(id: string): string {
 }
 
 /**
- * The caller's asset, or `not_found` exactly as for a missing one. Assets uploaded through the
- * handler are known with their owner; others count as the caller's when EasyRouter places them
- * in the caller's group.
+ * The caller's asset, or `not_found` exactly as for a missing one: the same message, and the
+ * same path, since both read the store and ask EasyRouter before deciding, so neither the
+ * answer nor its cost or timing tells "someone else's" from "nobody's". Assets uploaded
+ * through the handler are known with their owner; others count as the caller's when EasyRouter
+ * places them in the caller's group. Someone else's asset is reported to `onEvent`
+ * (`request.refused`, `not_owner`).
  */
 export async function ownAsset(
   ctx: HandlerContext,
@@ -24,18 +27,18 @@ export async function ownAsset(
 ): Promise<EasyRouterAsset> {
   requireAssetId(assetId)
   const record = await ctx.store.getAsset(assetId)
-  if (record && record.userId !== userId) throw fail('not_found', 'No such asset.')
-  let asset: EasyRouterAsset
+  let asset: EasyRouterAsset | undefined
   try {
     asset = await ctx.easyrouter.getAsset(assetId, { signal })
   } catch (error) {
     const mapped = fromUpstream(error)
-    // Word for word the refusal above: a different message would tell "someone else's" from
-    // "nobody's".
-    if (mapped.code === 'not_found') throw fail('not_found', 'No such asset.')
-    throw mapped
+    if (mapped.code !== 'not_found') throw mapped
   }
-  if (asset.groupId !== groupId) throw fail('not_found', 'No such asset.')
+  if (!asset) throw fail('not_found', 'No such asset.')
+  if ((record && record.userId !== userId) || asset.groupId !== groupId) {
+    ctx.audit({ type: 'request.refused', id: assetId, code: 'not_found', reason: 'not_owner' })
+    throw fail('not_found', 'No such asset.')
+  }
   await releaseStaged(ctx, asset)
   return asset
 }

@@ -1,4 +1,6 @@
 import {
+  buildAssetUri,
+  findAssetReferences,
   IDEMPOTENCY_KEY_HEADER,
   isIdempotencyKey,
   isTerminalVideoJobStatus,
@@ -10,15 +12,20 @@ import {
 import { toVideoJob, toVideoTaskRequest } from '@likeness/easyrouter'
 import { ownAsset } from './ownership.ts'
 import { takeAllowance, type HandlerContext } from './context.ts'
-import { fail, fromUpstream, json, readJsonObject } from './http.ts'
+import { errorResponse, fail, fromUpstream, json, readJsonObject } from './http.ts'
 import { sha256 } from './signing.ts'
 import type { JobRecord } from './store/types.ts'
 import { requireGroup } from './verification.ts'
 
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/
-// Completes a key whose create ended without a clear answer from EasyRouter: it may or may not
-// have created the task, so the key must never create another.
-const UNKNOWN_OUTCOME = '?'
+
+// Seedance 2.0 takes at most 12 files in one video (9 images, 3 videos, 3 audio); a job that
+// names more distinct assets, anywhere, is refused before any of them is looked up.
+const MAX_ASSETS_PER_JOB = 12
+
+// How often a store write that follows a task EasyRouter created is tried, with the pause
+// before each try: the task is billed, so losing its record is worth a short wait.
+const RECORD_RETRY_DELAYS_MS = [0, 50, 250, 1000]
 
 // After a 4xx (or a request the client refused to send) EasyRouter certainly created nothing,
 // so the key may be used again. After a 5xx, a timeout or a lost connection it may have.
@@ -28,10 +35,17 @@ function certainlyNotCreated(error: unknown): boolean {
   return error.status >= 400 && error.status < 500
 }
 
+/** One asset a job names: where it was named first, and how it was written. */
+interface NamedAsset {
+  field: string
+  reference: string
+}
+
 /**
- * `POST /videos` with an `Idempotency-Key`: validates, checks that every referenced asset is
- * the caller's own `Active` one, and creates one upstream task per key, however many times
- * (or however concurrently) the same request arrives.
+ * `POST /videos` with an `Idempotency-Key`: validates, checks that every asset the job names
+ * (in `references`, or as an `asset://` token in any string of the body) is the caller's own
+ * `Active` one, and creates one upstream task per key, however many times (or however
+ * concurrently) the same request arrives.
  */
 export async function createVideoJob(ctx: HandlerContext, request: Request, userId: string) {
   const key = request.headers.get(IDEMPOTENCY_KEY_HEADER)
@@ -52,6 +66,7 @@ export async function createVideoJob(ctx: HandlerContext, request: Request, user
     })
   }
   const input = validation.value
+  const named = namedAssets(body, input)
   const hash = await sha256(JSON.stringify(input))
   const slot = `${userId}\n${key}`
 
@@ -59,29 +74,56 @@ export async function createVideoJob(ctx: HandlerContext, request: Request, user
   const inFlight = ctx.creates.get(slot)
   if (inFlight) return respond(await replayOf(inFlight, hash))
 
-  const reservation = await ctx.store.reserveIdempotencyKey(userId, key, hash, ctx.now())
-  if (reservation.state !== 'reserved') {
-    if (reservation.requestHash !== hash) {
+  const now = ctx.now()
+  const held = await ctx.store.reserveIdempotencyKey(
+    userId,
+    key,
+    hash,
+    now,
+    ctx.options.limits.idempotencyLeaseMs,
+  )
+  if (held.state !== 'reserved') {
+    if (held.requestHash !== hash) {
       throw fail('conflict', 'This Idempotency-Key was already used for a different video.')
     }
-    if (reservation.state === 'in_progress') {
+    if (held.state === 'in_progress') {
       throw new LikenessError('conflict', {
         message: 'This video is still being submitted; try again in a moment.',
         retryable: true,
-        retryAfterMs: 1000,
+        retryAfterMs: Math.min(5000, Math.max(1000, held.leaseExpiresAt - now)),
       })
     }
-    if (reservation.jobId === UNKNOWN_OUTCOME) throw unknownOutcome()
-    const existing = await ctx.store.getJob(reservation.jobId)
+    if (held.state === 'unknown') throw unknownOutcome()
+    const existing = await ctx.store.getJob(held.jobId)
     if (!existing) throw fail('not_found', 'No such video job.')
     return respond({ job: existing.snapshot, replayed: true })
   }
 
-  const creation = create(ctx, request, userId, key, input)
+  const creation = create(ctx, request, userId, key, input, named)
   const shared = creation.then((job) => ({ job, replayed: false }))
   ctx.creates.set(slot, shared)
   try {
     return respond(await shared)
+  } catch (error) {
+    if (!(error instanceof UnrecordedTask)) throw error
+    // EasyRouter created (and bills) the task, but it could not be written down: an operator
+    // must recover it from this report.
+    ctx.reportError({
+      code: 'unknown',
+      status: 500,
+      message: `EasyRouter created video task ${error.taskId}, but the store could not record it.`,
+      taskId: error.taskId,
+      error: error.cause,
+    })
+    return errorResponse(
+      new LikenessError('unknown', {
+        message:
+          'Your video was started, but this server could not save it. Do not submit it again: the problem has been reported.',
+        retryable: false,
+        details: { outcome: 'unknown' },
+      }),
+      ctx.request.id,
+    )
   } finally {
     ctx.creates.delete(slot)
   }
@@ -100,15 +142,78 @@ export async function createVideoJob(ctx: HandlerContext, request: Request, user
 function unknownOutcome(code: LikenessError['code'] = 'conflict', cause?: unknown): LikenessError {
   return new LikenessError(code, {
     message:
-      'The video service did not answer clearly, so this video may or may not have started. Check your recent videos before submitting again.',
+      'The video service did not answer clearly, so this video may still appear. Check your recent videos before submitting it again.',
     retryable: false,
     details: { outcome: 'unknown' },
     cause,
   })
 }
 
+/** A task EasyRouter created that the store could not record. */
+class UnrecordedTask extends Error {
+  readonly taskId: string
+  constructor(taskId: string, cause: unknown) {
+    super(`video task ${taskId} was created but not recorded`, { cause })
+    this.taskId = taskId
+  }
+}
+
 function respond({ job, replayed }: { job: VideoJob; replayed: boolean }): Response {
   return json(replayed ? 200 : 201, job, replayed ? { 'idempotent-replayed': 'true' } : {})
+}
+
+/**
+ * Every asset a job names, once each, by id: the `references`, then every `asset://` token in
+ * any string or key of the body as sent (the prompt, and any field a client adds, whether or
+ * not the server knows it). Refuses, before anything is looked up, a token that names no
+ * well-formed id, a body too large or too deep to read to the end, and more assets than a
+ * video can take.
+ */
+function namedAssets(body: Record<string, unknown>, input: VideoJobInput): Map<string, NamedAsset> {
+  const named = new Map<string, NamedAsset>()
+  for (const [index, reference] of (input.references ?? []).entries()) {
+    named.set(reference.assetId, {
+      field: `references[${index}].assetId`,
+      reference: buildAssetUri(reference.assetId),
+    })
+  }
+  const found = findAssetReferences(body)
+  if (found.incomplete) {
+    throw fail('invalid_request', 'The request names too many assets to check.', {
+      reason: found.incomplete,
+    })
+  }
+  for (const token of found.references) {
+    if (token.assetId === null) {
+      throw refusedReference(
+        { field: token.path, reference: token.token },
+        'is not a reference to an asset.',
+      )
+    }
+    if (!named.has(token.assetId)) {
+      named.set(token.assetId, { field: token.path, reference: token.token })
+    }
+  }
+  if (named.size > MAX_ASSETS_PER_JOB) {
+    throw fail('invalid_request', `A video can use at most ${MAX_ASSETS_PER_JOB} assets.`, {
+      issues: [
+        {
+          field: 'references',
+          code: 'out_of_range',
+          message: `Use at most ${MAX_ASSETS_PER_JOB} assets.`,
+        },
+      ],
+    })
+  }
+  return named
+}
+
+function refusedReference(named: NamedAsset, problem: string): LikenessError {
+  return fail('invalid_request', `${named.reference} ${problem}`, {
+    field: named.field,
+    reference: named.reference,
+    issues: [{ field: named.field, code: 'invalid', message: `${named.reference} ${problem}` }],
+  })
 }
 
 async function create(
@@ -117,17 +222,26 @@ async function create(
   userId: string,
   key: string,
   input: VideoJobInput,
+  named: Map<string, NamedAsset>,
 ): Promise<VideoJob> {
   try {
     takeAllowance(ctx, 'video', userId)
-    await checkReferences(ctx, request, userId, input)
+    await checkAssets(ctx, request, userId, named)
   } catch (error) {
     await ctx.store.releaseIdempotencyKey(userId, key)
     throw error
   }
+  const upstreamRequest = toVideoTaskRequest(input)
+  // Whatever the mapping puts in the request, nothing reaches EasyRouter that was not checked.
+  for (const token of findAssetReferences(upstreamRequest).references) {
+    if (token.assetId === null || !named.has(token.assetId)) {
+      await ctx.store.releaseIdempotencyKey(userId, key)
+      throw new Error(`the video request names an asset that was not checked: ${token.path}`)
+    }
+  }
   let job: VideoJob
   try {
-    const task = await ctx.easyrouter.createVideoTask(toVideoTaskRequest(input), {
+    const task = await ctx.easyrouter.createVideoTask(upstreamRequest, {
       signal: request.signal,
     })
     job = toVideoJob(task, input)
@@ -138,12 +252,27 @@ async function create(
       throw mapped
     }
     // It is unknown whether EasyRouter created the task: the key is spent, so a retry with it
-    // can never bill twice, and the person is told to look before submitting anew.
-    await ctx.store.completeIdempotencyKey(userId, key, UNKNOWN_OUTCOME)
+    // can never bill twice, and the person is told to look before submitting anew. Should this
+    // write fail too, the key's lease runs out and it turns unknown by itself.
+    await ctx.store.completeIdempotencyKey(userId, key, { state: 'unknown' }).catch(() => undefined)
     throw unknownOutcome(mapped.code, error)
   }
+  await record(ctx, userId, key, input, job)
+  ctx.audit({ type: 'video.created', userId, id: job.id })
+  return job
+}
+
+// Writes down a task EasyRouter created: the job, then the key that made it. Tried a few times,
+// since a lost record is a billed video nobody can see; past that, `UnrecordedTask`.
+async function record(
+  ctx: HandlerContext,
+  userId: string,
+  key: string,
+  input: VideoJobInput,
+  job: VideoJob,
+): Promise<void> {
   const now = ctx.now()
-  const record: JobRecord = {
+  const row: JobRecord = {
     id: job.id,
     userId,
     input,
@@ -151,40 +280,42 @@ async function create(
     createdAt: now,
     updatedAt: now,
   }
-  await ctx.store.putJob(record)
-  await ctx.store.completeIdempotencyKey(userId, key, job.id)
-  ctx.audit({ type: 'video.created', userId, id: job.id })
-  return job
+  let failure: unknown
+  for (const delay of RECORD_RETRY_DELAYS_MS) {
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay))
+    try {
+      await ctx.store.putJob(row)
+      await ctx.store.completeIdempotencyKey(userId, key, { state: 'completed', jobId: job.id })
+      return
+    } catch (error) {
+      failure = error
+    }
+  }
+  throw new UnrecordedTask(job.id, failure)
 }
 
-// Every reference must be one of the caller's own assets, and Active. Another person's asset
-// is reported exactly like a missing one.
-async function checkReferences(
+// Every asset the job names must be one of the caller's own, and Active. Another person's
+// asset is refused exactly like one that does not exist: same answer, same lookups.
+async function checkAssets(
   ctx: HandlerContext,
   request: Request,
   userId: string,
-  input: VideoJobInput,
+  named: Map<string, NamedAsset>,
 ): Promise<void> {
-  const references = input.references ?? []
-  if (references.length === 0) return
+  if (named.size === 0) return
   const groupId = await requireGroup(ctx, userId)
-  for (const [index, reference] of references.entries()) {
-    const field = `references[${index}].assetId`
+  for (const [assetId, where] of named) {
     let status: string
     try {
-      status = (await ownAsset(ctx, userId, groupId, reference.assetId, request.signal)).status
+      status = (await ownAsset(ctx, userId, groupId, assetId, request.signal)).status
     } catch (error) {
       if (error instanceof LikenessError && error.code === 'not_found') {
-        throw fail('invalid_request', `Asset ${reference.assetId} was not found.`, {
-          issues: [{ field, code: 'invalid', message: 'Not one of your assets.' }],
-        })
+        throw refusedReference(where, 'is not one of your portraits.')
       }
       throw error
     }
     if (status !== 'Active') {
-      throw fail('invalid_request', `Asset ${reference.assetId} is not ready to use yet.`, {
-        issues: [{ field, code: 'invalid', message: 'This asset is not Active.' }],
-      })
+      throw refusedReference(where, 'is not ready to use yet.')
     }
   }
 }

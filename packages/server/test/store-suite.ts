@@ -392,44 +392,100 @@ export function describeStore(name: string, create: () => Promise<StoreUnderTest
     })
 
     describe('idempotency keys', () => {
-      it('reserves a new key, then reports it in progress with the first hash', async () => {
-        expect(await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-1', T0)).toEqual({
-          state: 'reserved',
-        })
-        expect(await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-2', T0 + 1)).toEqual({
+      const LEASE = 60_000
+      const reserve = (key: string, hash: string, at: number, user = 'user-a') =>
+        store.reserveIdempotencyKey(user, key, hash, at, LEASE)
+
+      it('reserves a new key, then reports it in progress with the first hash and its lease', async () => {
+        expect(await reserve('key-1', 'hash-1', T0)).toEqual({ state: 'reserved' })
+        expect(await reserve('key-1', 'hash-2', T0 + 1)).toEqual({
           state: 'in_progress',
           requestHash: 'hash-1',
+          leaseExpiresAt: T0 + LEASE,
         })
       })
 
       it('reports a completed key with its job and hash', async () => {
-        await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-1', T0)
-        await store.completeIdempotencyKey('user-a', 'key-1', 'task_1')
-        expect(await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-2', T0 + 1)).toEqual({
+        await reserve('key-1', 'hash-1', T0)
+        await store.completeIdempotencyKey('user-a', 'key-1', {
+          state: 'completed',
+          jobId: 'task_1',
+        })
+        expect(await reserve('key-1', 'hash-2', T0 + 1)).toEqual({
+          state: 'completed',
+          requestHash: 'hash-1',
+          jobId: 'task_1',
+        })
+        // A completed key is completed for good: no lease runs out on it.
+        expect(await reserve('key-1', 'hash-1', T0 + 10 * LEASE)).toMatchObject({
+          state: 'completed',
+        })
+      })
+
+      it('reports a key whose outcome is unknown, for good', async () => {
+        await reserve('key-1', 'hash-1', T0)
+        await store.completeIdempotencyKey('user-a', 'key-1', { state: 'unknown' })
+        expect(await reserve('key-1', 'hash-1', T0 + 1)).toEqual({
+          state: 'unknown',
+          requestHash: 'hash-1',
+        })
+        await store.releaseIdempotencyKey('user-a', 'key-1')
+        expect(await reserve('key-1', 'hash-1', T0 + 2)).toMatchObject({ state: 'unknown' })
+      })
+
+      it('turns a key whose lease ran out into unknown, atomically and for good', async () => {
+        await reserve('key-1', 'hash-1', T0)
+        expect(await reserve('key-1', 'hash-1', T0 + LEASE - 1)).toMatchObject({
+          state: 'in_progress',
+        })
+        // 24 hours later the request that held it is long gone (a crash).
+        const later = await Promise.all(
+          Array.from({ length: 10 }, () => reserve('key-1', 'hash-1', T0 + 24 * 3_600_000)),
+        )
+        for (const result of later)
+          expect(result).toEqual({ state: 'unknown', requestHash: 'hash-1' })
+        // Nothing frees it, and an unknown outcome never turns back.
+        await store.releaseIdempotencyKey('user-a', 'key-1')
+        await store.completeIdempotencyKey('user-a', 'key-1', { state: 'unknown' })
+        expect(await reserve('key-1', 'hash-1', T0)).toMatchObject({ state: 'unknown' })
+      })
+
+      it('records a created job even after the key turned unknown, and never forgets it', async () => {
+        await reserve('key-1', 'hash-1', T0)
+        await reserve('key-1', 'hash-1', T0 + LEASE)
+        // The slow request that held the key did create the task after all.
+        await store.completeIdempotencyKey('user-a', 'key-1', {
+          state: 'completed',
+          jobId: 'task_1',
+        })
+        await store.completeIdempotencyKey('user-a', 'key-1', { state: 'unknown' })
+        expect(await reserve('key-1', 'hash-1', T0 + 2 * LEASE)).toEqual({
           state: 'completed',
           requestHash: 'hash-1',
           jobId: 'task_1',
         })
       })
 
-      it('lets a released key be reserved again, with the new hash', async () => {
-        await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-1', T0)
+      it('lets a released key be reserved again, with the new hash and a new lease', async () => {
+        await reserve('key-1', 'hash-1', T0)
         await store.releaseIdempotencyKey('user-a', 'key-1')
         await store.releaseIdempotencyKey('user-a', 'key-missing')
-        expect(await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-2', T0 + 1)).toEqual({
-          state: 'reserved',
-        })
-        expect(await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-3', T0 + 2)).toEqual({
+        expect(await reserve('key-1', 'hash-2', T0 + 5)).toEqual({ state: 'reserved' })
+        expect(await reserve('key-1', 'hash-3', T0 + 6)).toEqual({
           state: 'in_progress',
           requestHash: 'hash-2',
+          leaseExpiresAt: T0 + 5 + LEASE,
         })
       })
 
       it('keeps a completed key when released, so its job is never created twice', async () => {
-        await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-1', T0)
-        await store.completeIdempotencyKey('user-a', 'key-1', 'task_1')
+        await reserve('key-1', 'hash-1', T0)
+        await store.completeIdempotencyKey('user-a', 'key-1', {
+          state: 'completed',
+          jobId: 'task_1',
+        })
         await store.releaseIdempotencyKey('user-a', 'key-1')
-        expect(await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-1', T0 + 1)).toEqual({
+        expect(await reserve('key-1', 'hash-1', T0 + 1)).toEqual({
           state: 'completed',
           requestHash: 'hash-1',
           jobId: 'task_1',
@@ -437,13 +493,14 @@ export function describeStore(name: string, create: () => Promise<StoreUnderTest
       })
 
       it('keeps the keys of different users apart', async () => {
-        await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-a', T0)
-        await store.completeIdempotencyKey('user-a', 'key-1', 'task_a')
-        expect(await store.reserveIdempotencyKey('user-b', 'key-1', 'hash-b', T0)).toEqual({
-          state: 'reserved',
+        await reserve('key-1', 'hash-a', T0)
+        await store.completeIdempotencyKey('user-a', 'key-1', {
+          state: 'completed',
+          jobId: 'task_a',
         })
+        expect(await reserve('key-1', 'hash-b', T0, 'user-b')).toEqual({ state: 'reserved' })
         await store.releaseIdempotencyKey('user-b', 'key-1')
-        expect(await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-a', T0)).toEqual({
+        expect(await reserve('key-1', 'hash-a', T0)).toEqual({
           state: 'completed',
           requestHash: 'hash-a',
           jobId: 'task_a',
@@ -452,16 +509,18 @@ export function describeStore(name: string, create: () => Promise<StoreUnderTest
 
       it('hands a key to exactly one of 20 concurrent requests', async () => {
         const results = await Promise.all(
-          Array.from({ length: 20 }, (_, index) =>
-            store.reserveIdempotencyKey('user-a', 'key-1', `hash-${index}`, T0 + index),
-          ),
+          Array.from({ length: 20 }, (_, index) => reserve('key-1', `hash-${index}`, T0 + index)),
         )
         const reserved = results.filter((result) => result.state === 'reserved')
         expect(reserved).toHaveLength(1)
         const winner = results.indexOf(reserved[0]!)
         for (const result of results) {
           if (result !== reserved[0]) {
-            expect(result).toEqual({ state: 'in_progress', requestHash: `hash-${winner}` })
+            expect(result).toEqual({
+              state: 'in_progress',
+              requestHash: `hash-${winner}`,
+              leaseExpiresAt: T0 + winner + LEASE,
+            })
           }
         }
       })
@@ -500,9 +559,9 @@ export function describeStore(name: string, create: () => Promise<StoreUnderTest
         // Nothing to reopen (memory): each store is its own state, never module-wide state.
         const other = (await create()).store
         await other.putJob(jobRecord())
-        await other.reserveIdempotencyKey('user-a', 'key-1', 'hash-1', T0)
+        await other.reserveIdempotencyKey('user-a', 'key-1', 'hash-1', T0, 60_000)
         expect(await store.getJob('task_1')).toBeUndefined()
-        expect(await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-2', T0)).toEqual({
+        expect(await store.reserveIdempotencyKey('user-a', 'key-1', 'hash-2', T0, 60_000)).toEqual({
           state: 'reserved',
         })
         await other.close?.()
@@ -515,9 +574,14 @@ export function describeStore(name: string, create: () => Promise<StoreUnderTest
       await store.putAsset(assetRecord({ id: 'asset-2', blobKey: undefined }))
       await store.putJob(fullJobRecord())
       await store.putJob(jobRecord())
-      await store.reserveIdempotencyKey('user-a', 'key-done', 'hash-done', T0)
-      await store.completeIdempotencyKey('user-a', 'key-done', 'task_full')
-      await store.reserveIdempotencyKey('user-a', 'key-busy', 'hash-busy', T0)
+      await store.reserveIdempotencyKey('user-a', 'key-done', 'hash-done', T0, 60_000)
+      await store.completeIdempotencyKey('user-a', 'key-done', {
+        state: 'completed',
+        jobId: 'task_full',
+      })
+      await store.reserveIdempotencyKey('user-a', 'key-busy', 'hash-busy', T0, 60_000)
+      await store.reserveIdempotencyKey('user-a', 'key-lost', 'hash-lost', T0, 60_000)
+      await store.completeIdempotencyKey('user-a', 'key-lost', { state: 'unknown' })
 
       store = await reopen()
 
@@ -537,14 +601,19 @@ export function describeStore(name: string, create: () => Promise<StoreUnderTest
       expect(await store.listStagedAssets(T0 + 1)).toEqual([assetRecord()])
       // Both were created at T0, so the larger id comes first.
       expect(await store.listJobs('user-a', 10)).toEqual([fullJobRecord(), jobRecord()])
-      expect(await store.reserveIdempotencyKey('user-a', 'key-done', 'x', T0)).toEqual({
+      expect(await store.reserveIdempotencyKey('user-a', 'key-done', 'x', T0, 60_000)).toEqual({
         state: 'completed',
         requestHash: 'hash-done',
         jobId: 'task_full',
       })
-      expect(await store.reserveIdempotencyKey('user-a', 'key-busy', 'x', T0)).toEqual({
+      expect(await store.reserveIdempotencyKey('user-a', 'key-busy', 'x', T0, 60_000)).toEqual({
         state: 'in_progress',
         requestHash: 'hash-busy',
+        leaseExpiresAt: T0 + 60_000,
+      })
+      expect(await store.reserveIdempotencyKey('user-a', 'key-lost', 'x', T0, 60_000)).toEqual({
+        state: 'unknown',
+        requestHash: 'hash-lost',
       })
     })
   })

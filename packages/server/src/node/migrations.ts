@@ -61,6 +61,17 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, key)
   ) WITHOUT ROWID;
   `,
+  // Idempotency keys get a lease and an explicit outcome. A key spent on an unclear answer was
+  // marked with the job id '?'; it becomes the outcome `unknown`. Keys left in progress by an
+  // older server (which had no lease) get a two-minute lease from their creation, so the ones
+  // a crash left behind resolve instead of staying in progress for ever.
+  `
+  ALTER TABLE idempotency_keys ADD COLUMN outcome TEXT;
+  ALTER TABLE idempotency_keys ADD COLUMN lease_expires_at INTEGER NOT NULL DEFAULT 0;
+  UPDATE idempotency_keys SET outcome = 'unknown', job_id = NULL WHERE job_id = '?';
+  UPDATE idempotency_keys SET outcome = 'completed' WHERE job_id IS NOT NULL;
+  UPDATE idempotency_keys SET lease_expires_at = created_at + 120000;
+  `,
 ]
 
 /**

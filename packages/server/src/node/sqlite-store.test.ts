@@ -112,6 +112,37 @@ describe('createSqliteStore on a file', () => {
     })
   })
 
+  it('upgrades idempotency keys written before leases: the placeholder becomes unknown, stuck keys lapse', async () => {
+    const path = await tempDatabasePath()
+    inspect(path, (db) => {
+      migrate(db, MIGRATIONS.slice(0, 1))
+      const insert = db.prepare(
+        'INSERT INTO idempotency_keys (user_id, key, request_hash, job_id, created_at) VALUES (?, ?, ?, ?, ?)',
+      )
+      insert.run('user-a', 'key-spent', 'hash-spent', '?', T0)
+      insert.run('user-a', 'key-done', 'hash-done', 'task_1', T0)
+      insert.run('user-a', 'key-stuck', 'hash-stuck', null, T0)
+    })
+    const store = open(path)
+    const reserve = (key: string, at: number) =>
+      store.reserveIdempotencyKey('user-a', key, 'x', at, 60_000)
+    expect(await reserve('key-spent', T0)).toEqual({ state: 'unknown', requestHash: 'hash-spent' })
+    expect(await reserve('key-done', T0)).toEqual({
+      state: 'completed',
+      requestHash: 'hash-done',
+      jobId: 'task_1',
+    })
+    expect(await reserve('key-stuck', T0 + 1)).toEqual({
+      state: 'in_progress',
+      requestHash: 'hash-stuck',
+      leaseExpiresAt: T0 + 120_000,
+    })
+    expect(await reserve('key-stuck', T0 + 24 * 3_600_000)).toEqual({
+      state: 'unknown',
+      requestHash: 'hash-stuck',
+    })
+  })
+
   it('lets two stores on one file see each other’s writes', async () => {
     const path = await tempDatabasePath()
     const first = open(path)
@@ -124,12 +155,13 @@ describe('createSqliteStore on a file', () => {
     expect(await first.getAsset(assetRecord().id)).toEqual(assetRecord())
     expect(await second.listJobs('user-a', 10)).toEqual([jobRecord()])
 
-    expect(await first.reserveIdempotencyKey('user-a', 'key-1', 'hash-1', T0)).toEqual({
+    expect(await first.reserveIdempotencyKey('user-a', 'key-1', 'hash-1', T0, 60_000)).toEqual({
       state: 'reserved',
     })
-    expect(await second.reserveIdempotencyKey('user-a', 'key-1', 'hash-2', T0)).toEqual({
+    expect(await second.reserveIdempotencyKey('user-a', 'key-1', 'hash-2', T0, 60_000)).toEqual({
       state: 'in_progress',
       requestHash: 'hash-1',
+      leaseExpiresAt: T0 + 60_000,
     })
     expect(await second.updateVerification('ver_1', { status: 'verified' })).toBe(true)
     expect(
@@ -204,7 +236,7 @@ async function race(path: string, threads: number): Promise<RaceOutcome[]> {
         const gate = new Int32Array(workerData.gate)
         Atomics.add(gate, 1, 1)
         Atomics.wait(gate, 0, 0)
-        const reservation = await store.reserveIdempotencyKey('user-a', 'key-1', 'hash', 0)
+        const reservation = await store.reserveIdempotencyKey('user-a', 'key-1', 'hash', 0, 60000)
         const won = await store.updateVerification(
           'ver_1',
           { status: 'verified', callback: { resultCode: 'thread-' + workerData.index, at: 0 } },

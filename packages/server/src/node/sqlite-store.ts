@@ -95,18 +95,31 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
       'SELECT * FROM jobs WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
     ),
     insertIdempotencyKey: db.prepare(
-      `INSERT INTO idempotency_keys (user_id, key, request_hash, created_at) VALUES (?, ?, ?, ?)
+      `INSERT INTO idempotency_keys (user_id, key, request_hash, created_at, lease_expires_at)
+       VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (user_id, key) DO NOTHING`,
     ),
     getIdempotencyKey: db.prepare(
-      'SELECT request_hash, job_id FROM idempotency_keys WHERE user_id = ? AND key = ?',
+      `SELECT request_hash, job_id, outcome, lease_expires_at FROM idempotency_keys
+       WHERE user_id = ? AND key = ?`,
     ),
+    lapseIdempotencyKey: db.prepare(
+      `UPDATE idempotency_keys SET outcome = 'unknown'
+       WHERE user_id = ? AND key = ? AND outcome IS NULL AND lease_expires_at <= ?`,
+    ),
+    // A job that exists is recorded whatever the key held before.
     completeIdempotencyKey: db.prepare(
-      'UPDATE idempotency_keys SET job_id = ? WHERE user_id = ? AND key = ?',
+      `UPDATE idempotency_keys SET outcome = 'completed', job_id = ? WHERE user_id = ? AND key = ?`,
     ),
-    // A completed key points at a job that exists; freeing it would let a retry create a second.
+    // ...but an unknown outcome never hides one.
+    unknownIdempotencyKey: db.prepare(
+      `UPDATE idempotency_keys SET outcome = 'unknown'
+       WHERE user_id = ? AND key = ? AND outcome IS NOT 'completed'`,
+    ),
+    // A key that ended may stand for a job that exists; freeing it would let a retry create a
+    // second one.
     releaseIdempotencyKey: db.prepare(
-      'DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND job_id IS NULL',
+      'DELETE FROM idempotency_keys WHERE user_id = ? AND key = ? AND outcome IS NULL',
     ),
   }
 
@@ -185,23 +198,40 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
         sql.listJobs.all(userId, Math.max(0, Math.floor(limit))).map((row) => jobFromRow(row)),
       ),
 
-    reserveIdempotencyKey: (userId, key, requestHash, now) =>
+    reserveIdempotencyKey: (userId, key, requestHash, now, leaseMs) =>
       settle(() =>
-        // The insert alone decides the winner; the transaction makes the read that follows see
-        // the row the insert found, not one freed in between.
+        // The insert alone decides the winner; the transaction makes the lapse and the read that
+        // follow see the row the insert found, not one freed or changed in between.
         immediate(db, (): IdempotencyReservation => {
-          const { changes } = sql.insertIdempotencyKey.run(userId, key, requestHash, now)
+          const { changes } = sql.insertIdempotencyKey.run(
+            userId,
+            key,
+            requestHash,
+            now,
+            now + leaseMs,
+          )
           if (changes > 0) return { state: 'reserved' }
+          sql.lapseIdempotencyKey.run(userId, key, now)
           const row = sql.getIdempotencyKey.get(userId, key) as unknown as IdempotencyRow
-          return row.job_id === null
-            ? { state: 'in_progress', requestHash: row.request_hash }
-            : { state: 'completed', requestHash: row.request_hash, jobId: row.job_id }
+          if (row.outcome === 'completed' && row.job_id !== null) {
+            return { state: 'completed', requestHash: row.request_hash, jobId: row.job_id }
+          }
+          if (row.outcome !== null) return { state: 'unknown', requestHash: row.request_hash }
+          return {
+            state: 'in_progress',
+            requestHash: row.request_hash,
+            leaseExpiresAt: row.lease_expires_at,
+          }
         }),
       ),
 
-    completeIdempotencyKey: (userId, key, jobId) =>
+    completeIdempotencyKey: (userId, key, outcome) =>
       settle(() => {
-        sql.completeIdempotencyKey.run(jobId, userId, key)
+        if (outcome.state === 'completed') {
+          sql.completeIdempotencyKey.run(outcome.jobId, userId, key)
+        } else {
+          sql.unknownIdempotencyKey.run(userId, key)
+        }
       }),
 
     releaseIdempotencyKey: (userId, key) =>
@@ -221,6 +251,8 @@ type Row = Record<string, unknown>
 interface IdempotencyRow {
   request_hash: string
   job_id: string | null
+  outcome: 'completed' | 'unknown' | null
+  lease_expires_at: number
 }
 
 // Record property -> column, for every property a row stores. Names are ours, never input, so

@@ -1,5 +1,6 @@
 import type {
   AssetRecord,
+  IdempotencyOutcome,
   IdempotencyReservation,
   JobRecord,
   Store,
@@ -8,8 +9,8 @@ import type {
 
 interface IdempotencyEntry {
   requestHash: string
-  jobId?: string | undefined
-  createdAt: number
+  outcome?: IdempotencyOutcome | undefined
+  leaseExpiresAt: number
 }
 
 /**
@@ -119,31 +120,41 @@ export function createMemoryStore(): Store {
           .map(copy),
       ),
 
-    reserveIdempotencyKey: (userId, key, requestHash, now) =>
+    reserveIdempotencyKey: (userId, key, requestHash, now, leaseMs) =>
       settle((): IdempotencyReservation => {
         const id = idempotencyId(userId, key)
         const entry = idempotency.get(id)
         if (!entry) {
-          idempotency.set(id, { requestHash, createdAt: now })
+          idempotency.set(id, { requestHash, leaseExpiresAt: now + leaseMs })
           return { state: 'reserved' }
         }
-        return entry.jobId === undefined
-          ? { state: 'in_progress', requestHash: entry.requestHash }
-          : { state: 'completed', requestHash: entry.requestHash, jobId: entry.jobId }
+        if (!entry.outcome && now >= entry.leaseExpiresAt) entry.outcome = { state: 'unknown' }
+        const { outcome } = entry
+        if (!outcome) {
+          return {
+            state: 'in_progress',
+            requestHash: entry.requestHash,
+            leaseExpiresAt: entry.leaseExpiresAt,
+          }
+        }
+        return outcome.state === 'completed'
+          ? { state: 'completed', requestHash: entry.requestHash, jobId: outcome.jobId }
+          : { state: 'unknown', requestHash: entry.requestHash }
       }),
 
-    completeIdempotencyKey: (userId, key, jobId) =>
+    completeIdempotencyKey: (userId, key, outcome) =>
       settle(() => {
         const entry = idempotency.get(idempotencyId(userId, key))
-        if (entry) entry.jobId = jobId
+        if (!entry || entry.outcome?.state === 'completed') return
+        entry.outcome = { ...outcome }
       }),
 
     releaseIdempotencyKey: (userId, key) =>
       settle(() => {
         const id = idempotencyId(userId, key)
-        // A completed key points at a job that exists; freeing it would let a retry create a
-        // second one.
-        if (idempotency.get(id)?.jobId === undefined) idempotency.delete(id)
+        // A key that ended may stand for a job that exists; freeing it would let a retry create
+        // a second one.
+        if (idempotency.get(id)?.outcome === undefined) idempotency.delete(id)
       }),
   }
 }

@@ -61,14 +61,38 @@ export interface JobRecord {
   updatedAt: number
 }
 
-/** The outcome of {@link Store.reserveIdempotencyKey}. */
+/**
+ * The outcome of {@link Store.reserveIdempotencyKey}.
+ *
+ * @example
+ * ```ts
+ * const held = await store.reserveIdempotencyKey(userId, key, hash, Date.now(), 120_000)
+ * if (held.state === 'completed') return getJob(held.jobId)
+ * ```
+ */
 export type IdempotencyReservation =
   /** The key is new: the caller must create the job, then `completeIdempotencyKey`. */
   | { state: 'reserved' }
-  /** A request with this key is being processed right now. */
-  | { state: 'in_progress'; requestHash: string }
+  /** A request with this key is being processed right now, under a lease until that time. */
+  | { state: 'in_progress'; requestHash: string; leaseExpiresAt: number }
   /** A job was already created with this key. */
   | { state: 'completed'; requestHash: string; jobId: string }
+  /**
+   * Whether a job was created is not known, and never will be by this key: EasyRouter gave no
+   * clear answer, or the request holding the key stopped (a crash) before its lease ran out.
+   * The key can never create a job.
+   */
+  | { state: 'unknown'; requestHash: string }
+
+/**
+ * How a reserved key ended: with a job, or without knowing whether EasyRouter created one.
+ *
+ * @example
+ * ```ts
+ * await store.completeIdempotencyKey(userId, key, { state: 'completed', jobId: task.id })
+ * ```
+ */
+export type IdempotencyOutcome = { state: 'completed'; jobId: string } | { state: 'unknown' }
 
 /**
  * Where the handler keeps what it must remember between requests. Every method is async so a
@@ -112,15 +136,28 @@ export interface Store {
   /** The user's jobs, newest first. */
   listJobs(userId: string, limit: number): Promise<JobRecord[]>
 
-  /** Atomically claims `(userId, key)` for a new job, or reports what holds it. */
+  /**
+   * Atomically claims `(userId, key)` for a new job, under a lease that runs until
+   * `now + leaseMs`, or reports what holds it. A key still in progress whose lease has run out
+   * (its request crashed or hung) becomes `unknown` in the same atomic step, for good.
+   */
   reserveIdempotencyKey(
     userId: string,
     key: string,
     requestHash: string,
     now: number,
+    leaseMs: number,
   ): Promise<IdempotencyReservation>
-  completeIdempotencyKey(userId: string, key: string, jobId: string): Promise<void>
-  /** Frees a reservation whose job could not be created, so the same key can try again. */
+  /**
+   * Records how a reserved key ended. `completed` always wins (a job that exists is never
+   * forgotten, even if the key was meanwhile taken for `unknown`); `unknown` never replaces
+   * `completed`.
+   */
+  completeIdempotencyKey(userId: string, key: string, outcome: IdempotencyOutcome): Promise<void>
+  /**
+   * Frees a key still in progress whose job certainly was not created, so the same key can try
+   * again. Keys that ended (`completed` or `unknown`) are kept.
+   */
   releaseIdempotencyKey(userId: string, key: string): Promise<void>
 
   /** Releases resources (closes a database). Optional. */
