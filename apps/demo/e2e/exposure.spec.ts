@@ -1,5 +1,5 @@
-// What a visitor with bad intent can do from a real browser: edit their cookie. It reaches
-// nobody else's data.
+// What a visitor with bad intent can do from a real browser: edit their cookie, or send a form
+// from a site of their own. Neither reaches anyone else's data or the simulator's controls.
 import { expect, snap, test } from './fixtures.ts'
 import { openApp, steps, verify, verifyTrigger } from './journey.ts'
 
@@ -46,4 +46,39 @@ test('an edited cookie is not somebody else’s Ben, and neither is choosing Ben
   // The first Ben is still verified.
   await page.reload()
   await expect(verifyTrigger(page)).toHaveAttribute('data-state', 'verified')
+})
+
+test('a form on another site cannot drive the simulator’s controls', async ({
+  page,
+  demo,
+}, testInfo) => {
+  const rule = { path: '/nothing/at/all', status: 503, times: 50 }
+  await demo.addFault(rule)
+
+  // A page on another site with forms aimed at the controls: one resets the simulator, one
+  // smuggles a JSON fault rule in a text/plain body.
+  const target = (route: string) => `${demo.url}/sim/__sim/${route}`
+  await page.route('http://elsewhere.test/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>Prizes</title>
+        <form method="post" action="${target('reset')}"><button>Reset</button></form>
+        <form method="post" action="${target('faults')}" enctype="text/plain">
+          <input type="hidden" name='{"status":500,"x":"' value='"}'>
+          <button>Fault</button>
+        </form>`,
+    }),
+  )
+  for (const [button, route] of [
+    ['Reset', 'reset'],
+    ['Fault', 'faults'],
+  ] as const) {
+    await page.goto('http://elsewhere.test/')
+    const answered = page.waitForResponse(target(route))
+    await page.getByRole('button', { name: button }).click()
+    expect((await answered).status(), route).toBe(403)
+  }
+  await snap(page, testInfo, '01-forged-post-refused')
+
+  expect(await demo.faults()).toEqual([expect.objectContaining(rule)])
 })

@@ -20,6 +20,12 @@ export const FAST_TIMINGS: SimulatorTimings = {
   videoGenerationMs: 5000,
 }
 
+/**
+ * The header every request to the simulator's controls (`/sim/__sim/*`) needs: no page on
+ * another site can send it. The e2e servers turn the controls on; a plain start does not.
+ */
+export const SIM_CONTROL = { 'x-sim-control': '1' } as const
+
 /** A fault rule of the simulator's (see packages/easyrouter-sim/README.md). */
 export interface FaultRule {
   method?: string
@@ -65,7 +71,7 @@ export const test = base.extend<Fixtures & Options>({
         addFault: async (rule) => {
           const response = await fetch(control('faults'), {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { ...SIM_CONTROL, 'content-type': 'application/json' },
             body: JSON.stringify(rule),
           })
           if (response.status !== 201)
@@ -73,7 +79,7 @@ export const test = base.extend<Fixtures & Options>({
           return ((await response.json()) as { id: string }).id
         },
         faults: async () => {
-          const response = await fetch(control('faults'))
+          const response = await fetch(control('faults'), { headers: SIM_CONTROL })
           return ((await response.json()) as { faults: (FaultRule & { id: string })[] }).faults
         },
       })
@@ -140,11 +146,13 @@ async function startServer(
     LIKENESS_DATA_DIR: dataDir,
     LIKENESS_SIMULATOR_KEY: simulatorKey,
     LIKENESS_SIMULATOR_TIMINGS: JSON.stringify(timings),
+    LIKENESS_SIMULATOR_CONTROLS: '1',
   }
   // Always the simulator, whatever the developer's shell holds.
   delete env['EASYROUTER_API_KEY']
   delete env['PUBLIC_URL']
   delete env['LIKENESS_SECRET']
+  delete env['DEMO_PASSWORD']
   const child = spawn(
     process.execPath,
     ['--conditions=@likeness/source', 'server/main.ts', '--production'],

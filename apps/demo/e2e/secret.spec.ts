@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Response } from '@playwright/test'
-import { expect, snap, test } from './fixtures.ts'
+import { expect, SIM_CONTROL, snap, test } from './fixtures.ts'
 import {
   generateVideo,
   openApp,
@@ -101,8 +101,9 @@ test('the EasyRouter key reaches no response the browser receives', async ({
   }
   // The simulator's control endpoints answer on the same origin; they must not echo it either.
   for (const control of ['health', 'requests', 'faults']) {
-    const body = await (await page.request.get(`/sim/__sim/${control}`)).body()
-    expect(body.includes(key), `/sim/__sim/${control}`).toBe(false)
+    const response = await page.request.get(`/sim/__sim/${control}`, { headers: SIM_CONTROL })
+    expect(response.ok(), `/sim/__sim/${control}`).toBe(true)
+    expect((await response.body()).includes(key), `/sim/__sim/${control}`).toBe(false)
   }
 })
 

@@ -1,5 +1,7 @@
-// The demo's server over real HTTP on loopback: who a browser is.
+// The demo's server over real HTTP on loopback: who a browser is, how much body it may send,
+// and who may drive the simulator.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -145,3 +147,129 @@ describe('who a browser is', () => {
     expect(known.status).toBe(200)
   })
 })
+
+describe('bodies', () => {
+  it('POST /demo/user refuses a JSON body over 1 KiB instead of reading it', async () => {
+    const demo = await start()
+    const response = await fetch(`${demo.url}/demo/user`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-likeness-request': '1' },
+      body: JSON.stringify({ user: 'ben', padding: 'x'.repeat(2000) }),
+    })
+    expect(response.status).toBe(413)
+    expect(response.headers.getSetCookie()).toEqual([])
+  })
+
+  it('answers 413 on the declared length alone, before any of the body is sent', async () => {
+    const demo = await start()
+    const answer = await raw(demo, { 'content-length': String(1024 * 1024) }, () => {
+      // Nothing of the body is ever written: the answer must not wait for it.
+    })
+    expect(answer.statusCode).toBe(413)
+    expect(answer.headers.connection).toBe('close')
+  })
+
+  it('counts a streamed body and answers 413 past 1 KiB, while the rest is still to come', async () => {
+    const demo = await start()
+    const answer = await raw(demo, { 'transfer-encoding': 'chunked' }, (request) => {
+      // 2 KiB of a body whose end never comes.
+      request.write('x'.repeat(2048))
+    })
+    expect(answer.statusCode).toBe(413)
+  })
+
+  it('the built app reads no bodies: only GET and HEAD', async () => {
+    const demo = await start()
+    expect((await fetch(`${demo.url}/`)).status).toBe(200)
+    const posted = await fetch(`${demo.url}/`, { method: 'POST', body: 'x'.repeat(4096) })
+    expect(posted.status).toBe(405)
+    expect(posted.headers.get('allow')).toBe('GET, HEAD')
+  })
+})
+
+describe("the simulator's controls", () => {
+  const control = (demo: DemoServer, route: string, init: RequestInit = {}) =>
+    fetch(`${demo.url}/sim/__sim/${route}`, init)
+  const withHeader = { 'x-sim-control': '1' }
+
+  it('are not there unless turned on, header or not', async () => {
+    const demo = await start()
+    expect((await control(demo, 'health')).status).toBe(404)
+    expect((await control(demo, 'health', { headers: withHeader })).status).toBe(404)
+    expect((await control(demo, 'reset', { method: 'POST', headers: withHeader })).status).toBe(404)
+    expect(
+      (
+        await control(demo, 'faults', {
+          method: 'POST',
+          headers: { ...withHeader, 'content-type': 'application/json' },
+          body: '{"status":500}',
+        })
+      ).status,
+    ).toBe(404)
+  })
+
+  it('when on, answer only with x-sim-control: 1, so a cross-site form changes nothing', async () => {
+    const demo = await start({ simulatorControls: true })
+    const added = await control(demo, 'faults', {
+      method: 'POST',
+      headers: { ...withHeader, 'content-type': 'application/json' },
+      body: JSON.stringify({ path: '/nothing/here', status: 500 }),
+    })
+    expect(added.status).toBe(201)
+
+    // What a form on another site can send: no custom header, a simple content type.
+    const reset = await control(demo, 'reset', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
+    })
+    expect(reset.status).toBe(403)
+    const forgedFault = await control(demo, 'faults', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"status":500,"x":"="}',
+    })
+    expect(forgedFault.status).toBe(403)
+    expect((await control(demo, 'health')).status).toBe(403)
+
+    const faults = await control(demo, 'faults', { headers: withHeader })
+    expect(faults.status).toBe(200)
+    expect(((await faults.json()) as { faults: unknown[] }).faults).toEqual([
+      expect.objectContaining({ path: '/nothing/here', status: 500 }),
+    ])
+  })
+
+  it('being off leaves the rest of the simulator working', async () => {
+    const demo = await start()
+    expect((await fetch(`${demo.url}/sim/h5/liveness.css`)).status).toBe(200)
+  })
+})
+
+/**
+ * A `POST /demo/user` whose body is written by `write` and never ended; resolves with the
+ * answer, which must therefore come before the end of the body.
+ */
+function raw(
+  demo: DemoServer,
+  headers: Record<string, string>,
+  write: (request: ReturnType<typeof httpRequest>) => void,
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${demo.url}/demo/user`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-likeness-request': '1',
+        ...headers,
+      },
+    })
+    request.once('response', (response) => {
+      response.resume()
+      resolve(response)
+      request.destroy()
+    })
+    request.once('error', reject)
+    request.flushHeaders()
+    write(request)
+  })
+}

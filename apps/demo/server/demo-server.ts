@@ -11,9 +11,12 @@ import path from 'node:path'
 import { createSimulator, type SimulatorTimings } from '@likeness/easyrouter-sim'
 import { createLikenessHandler } from '@likeness/server'
 import { createDiskBlobStore, createSqliteStore, toNodeHandler } from '@likeness/server/node'
+import { answerEarly, readBody, TOO_LARGE } from './body.ts'
 import { newVisitor, PERSONAS, personaOf, visitorCookie, type VisitorCookie } from './visitor.ts'
 
 const APP_DIR = path.join(import.meta.dirname, '..')
+/** The most `POST /demo/user` reads: `{ "user": "ben" }` needs a few bytes. */
+export const DEMO_USER_BODY_LIMIT = 1024
 
 export interface DemoServerOptions {
   /** TCP port; 0 picks a free one. */
@@ -40,6 +43,11 @@ export interface DemoServerOptions {
   simulatorTimings?: SimulatorTimings | undefined
   /** The key the simulator accepts. Default: a random one per start. */
   simulatorKey?: string | undefined
+  /**
+   * Serve the simulator's control endpoints (`/sim/__sim/*`: faults, clock, reset) to requests
+   * with the `x-sim-control: 1` header, which no cross-site form can send. Default: off, 404.
+   */
+  simulatorControls?: boolean | undefined
   /** The built app to serve in production. Default `apps/demo/dist`. */
   distDir?: string | undefined
 }
@@ -70,11 +78,13 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   // Without a key the simulator stands in for EasyRouter, in this process, under /sim: the
   // handler calls it directly, and browsers reach its liveness page over HTTP.
   const simulatorKey = options.simulatorKey ?? `sk-demo-${randomBytes(12).toString('hex')}`
+  const controls = options.simulatorControls ?? false
   const simulator =
     mode === 'simulator'
       ? createSimulator({
           baseUrl: `${url}/sim`,
           apiKeys: [simulatorKey],
+          control: controls,
           timings: options.simulatorTimings ?? {
             assetProcessingMs: 3000,
             videoQueuedMs: 2000,
@@ -115,10 +125,28 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     const pathname = new URL(req.url ?? '/', 'http://demo').pathname
     if (pathname.startsWith('/api/likeness/') || pathname === '/api/likeness') {
       likeness(req, res)
+    } else if (pathname === '/sim/__sim' || pathname.startsWith('/sim/__sim/')) {
+      // The controls move the clock, inject faults and wipe state: only when turned on, and only
+      // for callers that can send a header (scripts and tests), never for a cross-site form.
+      if (!sim || !controls) {
+        answerEarly(req, res, 404, { 'content-type': 'text/plain' }, 'Not found.\n')
+      } else if (req.headers['x-sim-control'] !== '1') {
+        answerEarly(
+          req,
+          res,
+          403,
+          { 'content-type': 'text/plain' },
+          'The simulator controls need the x-sim-control: 1 header.\n',
+        )
+      } else {
+        sim(req, res)
+      }
     } else if (sim && pathname.startsWith('/sim/')) {
       sim(req, res)
     } else if (pathname === '/demo/user') {
-      void demoUser(req, res, visitors)
+      void demoUser(req, res, visitors).catch(() => {
+        if (!res.headersSent) answerEarly(req, res, 500, { 'content-type': 'text/plain' }, '')
+      })
     } else {
       app(req, res)
     }
@@ -164,16 +192,39 @@ async function demoUser(
     json(res, 200, { user: visitor.persona, users: PERSONAS }, cookie)
     return
   }
-  let body = ''
-  for await (const chunk of req) body += String(chunk)
+  if (req.method !== 'POST') {
+    answerEarly(req, res, 405, { allow: 'GET, HEAD, POST' }, '')
+    return
+  }
+  if (req.headers['x-likeness-request'] !== '1') {
+    answerEarly(
+      req,
+      res,
+      403,
+      { 'content-type': 'application/json' },
+      '{"error":"x-likeness-request: 1 is required"}',
+    )
+    return
+  }
+  const body = await readBody(req, DEMO_USER_BODY_LIMIT)
+  if (body === TOO_LARGE) {
+    answerEarly(
+      req,
+      res,
+      413,
+      { 'content-type': 'application/json' },
+      JSON.stringify({ error: `The body may have at most ${DEMO_USER_BODY_LIMIT} bytes.` }),
+    )
+    return
+  }
   let wanted: unknown
   try {
-    wanted = (JSON.parse(body || '{}') as { user?: unknown } | null)?.user
+    wanted = (JSON.parse(body.toString('utf8') || '{}') as { user?: unknown } | null)?.user
   } catch {
     // Not JSON: refused below like any unknown user, instead of failing the request.
   }
   const persona = personaOf(wanted)
-  if (!persona || req.method !== 'POST' || req.headers['x-likeness-request'] !== '1') {
+  if (!persona) {
     json(res, 400, { error: `user must be one of ${PERSONAS.join(', ')}` })
     return
   }
@@ -251,6 +302,11 @@ function staticApp(mode: 'simulator' | 'easyrouter', root: string): AppHandler {
   }
   const headers = securityHeaders(mode)
   return (req, res) => {
+    // Files are only read, so a body sent here is never read either.
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      answerEarly(req, res, 405, { ...headers, allow: 'GET, HEAD' }, '')
+      return
+    }
     void (async () => {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://demo').pathname)
       let file = path.join(root, path.normalize(pathname))

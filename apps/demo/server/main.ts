@@ -18,6 +18,7 @@ if (apiKey && !process.env.PUBLIC_URL) {
   )
   process.exit(1)
 }
+const simulatorControls = process.env.LIKENESS_SIMULATOR_CONTROLS === '1'
 
 function timings(json: string | undefined) {
   if (!json) return undefined
@@ -41,12 +42,18 @@ const demo = await startDemoServer({
   // For tests: a known simulator key (to prove it never reaches the browser) and timings.
   simulatorKey: process.env.LIKENESS_SIMULATOR_KEY,
   simulatorTimings: timings(process.env.LIKENESS_SIMULATOR_TIMINGS),
+  simulatorControls,
 })
 
+const notes = [
+  demo.mode === 'simulator' && simulatorControls
+    ? `The simulator's controls are on (/sim/__sim/*, with x-sim-control: 1).`
+    : null,
+].filter((note) => note !== null)
 console.warn(
   `\n  Likeness demo (${production ? 'production' : 'development'}, ${
     demo.mode === 'simulator' ? 'on the EasyRouter simulator' : 'on EasyRouter'
-  })\n\n  Open ${demo.url}\n`,
+  })\n\n  Open ${demo.url}\n${notes.map((note) => `  ${note}\n`).join('')}`,
 )
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
