@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseVerificationCallback } from './verification-callback.ts'
+import {
+  parseVerificationCallback,
+  type VerificationCallbackInput,
+} from './verification-callback.ts'
 
 const TOKEN = '202603311449168C23BA26AB12CD34EF56'
 const documented = `https://host.example/cb?bytedToken=${TOKEN}&resultCode=10000&algorithmBaseRespCode=0&reqMeasureInfoValue=1&verify_type=real_time`
@@ -133,6 +136,186 @@ describe('parseVerificationCallback', () => {
         const result = parseVerificationCallback(record)
         expect(['passed', 'failed', 'cancelled', 'invalid']).toContain(result.outcome)
       }),
+    )
+  })
+})
+
+// The five parameters the parser reads, and values a hostile redirect might carry.
+const FIELDS = [
+  'bytedToken',
+  'resultCode',
+  'algorithmBaseRespCode',
+  'reqMeasureInfoValue',
+  'verify_type',
+] as const
+const NEAR_SUCCESS = [
+  '10000',
+  '１００００',
+  '10000\u200B',
+  '\u200B10000',
+  '１0000',
+  '10000 ',
+  ' 10000',
+  '010000',
+  '+10000',
+  '10000.0',
+  '1e4',
+  '10\u00000',
+  '٬10000',
+  '١٠٠٠٠',
+  '𝟏𝟎𝟎𝟎𝟎',
+  '10000\n',
+  '10000%00',
+]
+const hostile = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  fc.constantFrom(...NEAR_SUCCESS, '0', '-0', '00', 'real_time', 'REAL_TIME', '1', TOKEN),
+  fc.string({ unit: fc.constantFrom('1', '0', '-', '%', '&', '=', '#', '?', '+'), maxLength: 40 }),
+  fc.integer({ min: 1000, max: 20_000 }).map((length) => '1'.repeat(length)),
+)
+// A query built from chosen parameters, in any order, some repeated.
+const query = fc
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...FIELDS), fc.string()), hostile), { maxLength: 12 })
+  .map((pairs) => new URLSearchParams(pairs))
+
+/** What the documented rules say about a set of parameters. */
+function shouldPass(params: URLSearchParams): boolean {
+  const one = (name: string) => {
+    const all = params.getAll(name)
+    return all.length <= 1 ? (all[0] ?? null) : undefined
+  }
+  const [token, result, sub, measure, type] = FIELDS.map(one)
+  return (
+    typeof token === 'string' &&
+    /^[A-Za-z0-9_-]{8,128}$/.test(token) &&
+    result === '10000' &&
+    (sub === null || sub === '0') &&
+    (measure === null || measure === '0' || measure === '1') &&
+    (type === null || type === 'real_time')
+  )
+}
+
+describe('parseVerificationCallback (hostile input properties)', () => {
+  it('passes exactly when the rules hold, read from any form of the query', () => {
+    fc.assert(
+      fc.property(query, (params) => {
+        const expected = shouldPass(params)
+        const text = params.toString()
+        const record: Record<string, string[]> = Object.create(null)
+        for (const [key, value] of params) (record[key] ??= []).push(value)
+        for (const input of [
+          params,
+          text,
+          `?${text}`,
+          `https://host.example/cb?${text}#ignored`,
+          new URL(`https://host.example/cb?${text}`),
+          record,
+        ]) {
+          const result = parseVerificationCallback(input)
+          expect(result.outcome === 'passed').toBe(expected)
+          expect(result.failure === null).toBe(expected)
+          expect(result.problems.length === 0 || result.outcome === 'invalid').toBe(true)
+        }
+      }),
+    )
+  })
+
+  it('never passes a success code written any other way than 10000', () => {
+    fc.assert(
+      fc.property(
+        token,
+        fc.oneof(fc.constantFrom(...NEAR_SUCCESS.slice(1)), hostile),
+        (bytedToken, resultCode) => {
+          fc.pre(resultCode !== '10000')
+          const result = parseVerificationCallback({ bytedToken, resultCode })
+          expect(result.outcome).not.toBe('passed')
+          // The same, written in a query with its escapes.
+          const text = new URLSearchParams({ bytedToken, resultCode }).toString()
+          expect(parseVerificationCallback(text).outcome).not.toBe('passed')
+        },
+      ),
+    )
+  })
+
+  it('never passes when any parameter it reads is repeated', () => {
+    fc.assert(
+      fc.property(
+        token,
+        fc.constantFrom(...FIELDS),
+        fc.constantFrom(TOKEN, '10000', '0', '1', 'real_time'),
+        fc.boolean(),
+        (bytedToken, repeated, again, before) => {
+          const pairs: [string, string][] = [
+            ['bytedToken', bytedToken],
+            ['resultCode', '10000'],
+            ['algorithmBaseRespCode', '0'],
+            ['reqMeasureInfoValue', '1'],
+            ['verify_type', 'real_time'],
+          ]
+          if (before) pairs.unshift([repeated, again])
+          else pairs.push([repeated, again])
+          const params = new URLSearchParams(pairs)
+          for (const input of [params, params.toString()]) {
+            const result = parseVerificationCallback(input)
+            expect(result.outcome).toBe('invalid')
+            expect(result.problems).toContain(`${repeated} appears 2 times`)
+          }
+        },
+      ),
+    )
+  })
+
+  it('reads the query of a URL, never its fragment (regression)', () => {
+    const success = `bytedToken=${TOKEN}&resultCode=10000`
+    for (const url of [
+      `https://host.example/cb#?${success}`,
+      `https://host.example/cb#x?${success}`,
+      `https://host.example/cb?resultCode=-1006#&${success}`,
+    ]) {
+      expect(parseVerificationCallback(url).outcome).toBe(
+        parseVerificationCallback(new URL(url)).outcome,
+      )
+      expect(parseVerificationCallback(url).outcome).not.toBe('passed')
+    }
+  })
+
+  it('never throws, and never echoes a value into its problems, whatever the record holds', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc.oneof(fc.constantFrom(...FIELDS, '__proto__', 'constructor'), fc.string()),
+          fc.anything(),
+        ),
+        (record) => {
+          const result = parseVerificationCallback(record as VerificationCallbackInput)
+          expect(['passed', 'failed', 'cancelled', 'invalid']).toContain(result.outcome)
+          if (result.outcome === 'passed') expect(result.resultCode).toBe('10000')
+          for (const problem of result.problems) expect(problem.length).toBeLessThan(80)
+        },
+      ),
+    )
+  })
+
+  it('treats a field that is not text as a problem, not a success (regression)', () => {
+    // A record from a framework's query parser: `resultCode[a]=1`, `resultCode[]=...`.
+    for (const resultCode of [
+      10000,
+      [10000],
+      { toString: () => '10000' },
+      ['10000', null],
+      [['10000']],
+      null,
+    ]) {
+      const record = { bytedToken: TOKEN, resultCode } as unknown as VerificationCallbackInput
+      const result = parseVerificationCallback(record)
+      expect(result.outcome).toBe('invalid')
+      expect(result.problems).toContain('resultCode is not text')
+    }
+    // Other keys are not read, so what they hold does not matter.
+    const extra = { bytedToken: TOKEN, resultCode: '10000', utm: { a: 1 } }
+    expect(parseVerificationCallback(extra as unknown as VerificationCallbackInput).outcome).toBe(
+      'passed',
     )
   })
 })

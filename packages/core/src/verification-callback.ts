@@ -30,8 +30,14 @@ export type VerificationCallbackInput =
 // format change upstream does not lock people out, while keeping the value safe in a URL path.
 const TOKEN = /^[A-Za-z0-9_-]{8,128}$/
 const CODE = /^-?\d{1,12}$/
-type Field =
-  'bytedToken' | 'resultCode' | 'algorithmBaseRespCode' | 'reqMeasureInfoValue' | 'verify_type'
+const FIELDS = [
+  'bytedToken',
+  'resultCode',
+  'algorithmBaseRespCode',
+  'reqMeasureInfoValue',
+  'verify_type',
+] as const
+type Field = (typeof FIELDS)[number]
 
 /**
  * Parses the query the liveness page appends to the callback URL and decides whether it
@@ -47,8 +53,8 @@ type Field =
  * ```
  */
 export function parseVerificationCallback(input: VerificationCallbackInput): VerificationCallback {
-  const params = toParams(input)
   const problems: string[] = []
+  const params = toParams(input, problems)
   const value = (name: Field): string | null => {
     const all = params.getAll(name)
     if (all.length > 1) problems.push(`${name} appears ${all.length} times`)
@@ -84,17 +90,24 @@ export function parseVerificationCallback(input: VerificationCallbackInput): Ver
   return { ...base, outcome: failure === 'cancelled' ? 'cancelled' : 'failed', failure }
 }
 
-function toParams(input: VerificationCallbackInput): URLSearchParams {
+function toParams(input: VerificationCallbackInput, problems: string[]): URLSearchParams {
   if (input instanceof URLSearchParams) return input
   if (input instanceof URL) return input.searchParams
   if (typeof input === 'string') {
-    const query = input.includes('?') ? input.slice(input.indexOf('?') + 1) : input
-    return new URLSearchParams(query.split('#')[0])
+    // The fragment goes first: a `?` inside it does not start a query.
+    const [url = ''] = input.split('#')
+    return new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : url)
   }
   const params = new URLSearchParams()
   for (const [key, raw] of Object.entries(input)) {
     if (raw === undefined) continue
-    for (const item of typeof raw === 'string' ? [raw] : raw) params.append(key, item)
+    // Query parsers of some frameworks give numbers, objects or nested lists for crafted
+    // queries (`resultCode[a]=1`): only text is a parameter, and a field given anything else
+    // is a problem, not a success written another way.
+    for (const item of Array.isArray(raw) ? (raw as unknown[]) : [raw]) {
+      if (typeof item === 'string') params.append(key, item)
+      else if (FIELDS.includes(key as Field)) problems.push(`${key} is not text`)
+    }
   }
   return params
 }
