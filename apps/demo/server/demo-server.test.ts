@@ -1,5 +1,5 @@
 // The demo's server over real HTTP on loopback: who a browser is, how much body it may send,
-// and who may drive the simulator.
+// who may drive the simulator, and the password.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -244,6 +244,88 @@ describe("the simulator's controls", () => {
     expect((await fetch(`${demo.url}/sim/h5/liveness.css`)).status).toBe(200)
   })
 })
+
+describe('DEMO_PASSWORD', () => {
+  const PASSWORD = 'correct horse battery'
+  const basic = (credentials: string) => ({
+    authorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
+  })
+
+  it('every request asks for it; any user name will do', async () => {
+    const demo = await start({ password: PASSWORD })
+    for (const route of [
+      '/',
+      '/demo/user',
+      '/api/likeness/verification',
+      '/sim/h5/liveness.css',
+      '/assets/index.js',
+    ]) {
+      const refused = await fetch(`${demo.url}${route}`)
+      expect(refused.status, route).toBe(401)
+      expect(refused.headers.get('www-authenticate'), route).toMatch(/^Basic realm="[^"]+"/)
+      expect(refused.headers.getSetCookie(), route).toEqual([])
+      const wrong = await fetch(`${demo.url}${route}`, { headers: basic('ada:battery') })
+      expect(wrong.status, route).toBe(401)
+    }
+    expect((await fetch(`${demo.url}/`, { headers: basic('anyone:' + PASSWORD) })).status).toBe(200)
+    const visit = await fetch(`${demo.url}/demo/user`, { headers: basic(`:${PASSWORD}`) })
+    expect(visit.status).toBe(200)
+    const cookie = cookieOf(visit)
+    const api = await fetch(`${demo.url}/api/likeness/verification`, {
+      headers: { cookie, ...basic(`someone:${PASSWORD}`) },
+    })
+    expect(api.status).toBe(200)
+  })
+
+  it('is not asked of the staged-upload links EasyRouter fetches, and only for reading them', async () => {
+    const demo = await start({ password: PASSWORD })
+    const link = `${demo.url}/api/likeness/uploads/not-a-real-key?expires=1&signature=x`
+    // The handler's own answer to a bad link, not the password's.
+    const fetched = await fetch(link)
+    expect(fetched.status).toBe(404)
+    expect(fetched.headers.get('www-authenticate')).toBeNull()
+    expect((await fetch(link, { method: 'POST', body: 'x' })).status).toBe(401)
+    expect((await fetch(`${demo.url}/api/likeness/uploads/a/b`)).status).toBe(401)
+    // Sent as written: the server reads the path as the handler will, dot segments resolved.
+    for (const sneaky of [
+      '/api/likeness/uploads/../verification',
+      '/api/likeness/uploads/%2e%2e/assets',
+    ]) {
+      expect(await statusOfRawGet(demo, sneaky), sneaky).toBe(401)
+    }
+  })
+})
+
+describe('a real EasyRouter key', () => {
+  it('does not start where others can reach it without a password', async () => {
+    await expect(
+      start({ easyrouterApiKey: 'sk-not-real', publicUrl: 'https://demo.example.test' }),
+    ).rejects.toThrow(/DEMO_PASSWORD/)
+  })
+
+  it('starts behind a password, and asks for it', async () => {
+    const demo = await start({
+      easyrouterApiKey: 'sk-not-real',
+      publicUrl: 'https://demo.example.test',
+      password: 'a password',
+    })
+    expect(demo.mode).toBe('easyrouter')
+    expect((await fetch(`${demo.localUrl}/`)).status).toBe(401)
+  })
+})
+
+/** A GET of `target` exactly as written, without a client's URL normalization. */
+function statusOfRawGet(demo: DemoServer, target: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(demo.localUrl, { path: target })
+    request.once('response', (response) => {
+      response.resume()
+      resolve(response.statusCode)
+    })
+    request.once('error', reject)
+    request.end()
+  })
+}
 
 /**
  * A `POST /demo/user` whose body is written by `write` and never ended; resolves with the

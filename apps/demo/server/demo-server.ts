@@ -12,11 +12,14 @@ import { createSimulator, type SimulatorTimings } from '@likeness/easyrouter-sim
 import { createLikenessHandler } from '@likeness/server'
 import { createDiskBlobStore, createSqliteStore, toNodeHandler } from '@likeness/server/node'
 import { answerEarly, readBody, TOO_LARGE } from './body.ts'
+import { exposureProblem, PASSWORD_REALM, passwordAccepted } from './exposure.ts'
 import { newVisitor, PERSONAS, personaOf, visitorCookie, type VisitorCookie } from './visitor.ts'
 
 const APP_DIR = path.join(import.meta.dirname, '..')
 /** The most `POST /demo/user` reads: `{ "user": "ben" }` needs a few bytes. */
 export const DEMO_USER_BODY_LIMIT = 1024
+// The handler's own staged-upload links, which EasyRouter fetches without the password.
+const STAGED_UPLOAD = /^\/api\/likeness\/uploads\/[^/]+$/
 
 export interface DemoServerOptions {
   /** TCP port; 0 picks a free one. */
@@ -48,6 +51,12 @@ export interface DemoServerOptions {
    * with the `x-sim-control: 1` header, which no cross-site form can send. Default: off, 404.
    */
   simulatorControls?: boolean | undefined
+  /**
+   * Ask every request for this password (HTTP Basic authentication, any user name), except the
+   * staged-upload links EasyRouter fetches. Required with a real key when others can reach the
+   * demo (see `exposureProblem`).
+   */
+  password?: string | undefined
   /** The built app to serve in production. Default `apps/demo/dist`. */
   distDir?: string | undefined
 }
@@ -63,6 +72,13 @@ export interface DemoServer {
 
 /** Starts the demo. Resolves once it listens. */
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
+  const refused = exposureProblem({
+    easyrouterApiKey: options.easyrouterApiKey,
+    publicUrl: options.publicUrl,
+    host: options.host,
+    password: options.password,
+  })
+  if (refused) throw new Error(refused)
   mkdirSync(options.dataDir, { recursive: true })
   const server = createServer()
   await new Promise<void>((resolve) =>
@@ -120,10 +136,23 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const app = options.production
     ? staticApp(mode, options.distDir ?? path.join(APP_DIR, 'dist'))
     : await viteApp(server)
+  const { password } = options
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const pathname = new URL(req.url ?? '/', 'http://demo').pathname
-    if (pathname.startsWith('/api/likeness/') || pathname === '/api/likeness') {
+    const staged = STAGED_UPLOAD.test(pathname) && (req.method === 'GET' || req.method === 'HEAD')
+    if (password && !staged && !passwordAccepted(req.headers.authorization, password)) {
+      answerEarly(
+        req,
+        res,
+        401,
+        {
+          'www-authenticate': `Basic realm="${PASSWORD_REALM}", charset="UTF-8"`,
+          'content-type': 'text/plain; charset=utf-8',
+        },
+        'This demo asks for its password (DEMO_PASSWORD). Any user name will do.\n',
+      )
+    } else if (pathname.startsWith('/api/likeness/') || pathname === '/api/likeness') {
       likeness(req, res)
     } else if (pathname === '/sim/__sim' || pathname.startsWith('/sim/__sim/')) {
       // The controls move the clock, inject faults and wipe state: only when turned on, and only

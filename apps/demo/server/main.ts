@@ -2,6 +2,7 @@
 // `pnpm --filter demo start` after `pnpm --filter demo build` (production). See the README.
 import path from 'node:path'
 import { startDemoServer } from './demo-server.ts'
+import { exposureProblem, isLoopbackHost } from './exposure.ts'
 
 const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 4010)
@@ -16,6 +17,17 @@ if (apiKey && !process.env.PUBLIC_URL) {
       '(an https address that forwards to this port): the liveness page comes back to it, and ' +
       'EasyRouter downloads uploaded portraits from it.',
   )
+  process.exit(1)
+}
+const password = process.env.DEMO_PASSWORD || undefined
+const refused = exposureProblem({
+  easyrouterApiKey: apiKey,
+  publicUrl: process.env.PUBLIC_URL,
+  host: process.env.HOST,
+  password,
+})
+if (refused) {
+  console.error(refused)
   process.exit(1)
 }
 const simulatorControls = process.env.LIKENESS_SIMULATOR_CONTROLS === '1'
@@ -43,11 +55,17 @@ const demo = await startDemoServer({
   simulatorKey: process.env.LIKENESS_SIMULATOR_KEY,
   simulatorTimings: timings(process.env.LIKENESS_SIMULATOR_TIMINGS),
   simulatorControls,
+  password,
 })
 
 const notes = [
+  password ? 'Every request asks for DEMO_PASSWORD.' : null,
   demo.mode === 'simulator' && simulatorControls
-    ? `The simulator's controls are on (/sim/__sim/*, with x-sim-control: 1).`
+    ? `The simulator's controls are on (/sim/__sim/*, with x-sim-control: 1)${
+        isLoopbackHost(new URL(demo.url).hostname)
+          ? ''
+          : ': anyone who reaches this address can use them'
+      }.`
     : null,
 ].filter((note) => note !== null)
 console.warn(
