@@ -1,6 +1,7 @@
 import type { EasyRouterClient } from '@likeness/easyrouter'
 import type { LikenessErrorReport, LikenessEvent } from './events.ts'
 import type { BlobStore } from './blob/types.ts'
+import { returnToRules, type ReturnToRule } from './return-to.ts'
 import type { Store } from './store/types.ts'
 
 /** A per-user allowance: at most `max` creates per `windowMs`. */
@@ -104,7 +105,9 @@ export interface LikenessHandlerOptions {
   allowedOrigins?: readonly string[] | undefined
   /**
    * Where the browser may be sent back after verifying: origins, or origins with a path
-   * prefix. A relative `returnTo` is resolved against `publicUrl`. Default: the origin of
+   * prefix. A prefix covers whole path segments (`https://app.example/app` allows `/app` and
+   * `/app/x`, not `/apps`), and a `returnTo` with a percent-escaped `/`, `\` or `.` in its path
+   * is refused. A relative `returnTo` is resolved against `publicUrl`. Default: the origin of
    * `publicUrl`.
    */
   allowedReturnTo?: readonly string[] | undefined
@@ -155,7 +158,7 @@ export interface ResolvedOptions {
   publicUrl: URL
   basePath: string
   allowedOrigins: Set<string>
-  allowedReturnTo: URL[]
+  allowedReturnTo: ReturnToRule[]
   limits: LikenessLimits
   bindVerificationToBrowser: boolean
 }
@@ -182,8 +185,10 @@ export function resolveOptions(options: LikenessHandlerOptions): ResolvedOptions
       (origin) => parseHttpUrl(origin, 'allowedOrigins').origin,
     ),
   )
-  const allowedReturnTo = (options.allowedReturnTo ?? [publicUrl.origin]).map((entry) =>
-    parseHttpUrl(entry, 'allowedReturnTo'),
+  const allowedReturnTo = returnToRules(
+    (options.allowedReturnTo ?? [publicUrl.origin]).map((entry) =>
+      parseHttpUrl(entry, 'allowedReturnTo'),
+    ),
   )
   const limits: LikenessLimits = {
     ...DEFAULT_LIMITS,

@@ -10,6 +10,7 @@ import {
 import { publicRoute, takeAllowance, type HandlerContext } from './context.ts'
 import { fail, fromUpstream, json, readJsonObject } from './http.ts'
 import { otherDevicePage, popupResultPage, rejectedPage } from './pages.ts'
+import { resolveReturnTo } from './return-to.ts'
 import { randomToken } from './signing.ts'
 import { createState, readState } from './state-token.ts'
 import type { VerificationRecord } from './store/types.ts'
@@ -98,28 +99,14 @@ async function isBoundBrowser(
 function checkReturnTo(ctx: HandlerContext, value: unknown): string {
   const { publicUrl, allowedReturnTo } = ctx.options
   if (value === undefined) return new URL('/', publicUrl.origin).toString()
-  if (typeof value !== 'string' || value.length > 2048) {
-    throw fail('invalid_request', 'returnTo must be a URL.', { field: 'returnTo' })
-  }
-  // A relative path stays on the app's own origin; `//host` and `/\host` would leave it.
-  let url: URL | undefined
-  try {
-    url =
-      value.startsWith('/') && !/^\/[/\\]/.test(value)
-        ? new URL(value, publicUrl.origin)
-        : new URL(value)
-  } catch {
-    url = undefined
-  }
-  const allowed =
-    url !== undefined &&
-    allowedReturnTo.some(
-      (entry) => url.origin === entry.origin && url.pathname.startsWith(entry.pathname),
-    )
-  if (!url || !allowed) {
+  const resolved =
+    typeof value === 'string'
+      ? resolveReturnTo(value, publicUrl.origin, allowedReturnTo)
+      : undefined
+  if (resolved === undefined) {
     throw fail('invalid_request', 'returnTo is not an allowed address.', { field: 'returnTo' })
   }
-  return url.toString()
+  return resolved
 }
 
 function openerOrigin(ctx: HandlerContext, request: Request): string {
