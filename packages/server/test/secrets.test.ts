@@ -1,5 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
 import type { VideoJobInput } from '@likeness/core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { createSqliteStore } from '../src/node/sqlite-store.ts'
 import {
   API_KEY,
   APP,
@@ -269,3 +274,95 @@ describe('secrets never reach the browser', () => {
     expect(callbackUrl.startsWith(`${BASE}/verification/callback?`)).toBe(true)
   })
 })
+
+describe("the liveness provider's raw_response", () => {
+  it('reaches no response, page, event, error report, console line or store row', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'likeness-canary-'))
+    const database = join(folder, 'likeness.db')
+    const store = createSqliteStore({ path: database })
+    const logged: unknown[] = []
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        logged.push(args)
+      }),
+    )
+    const events: unknown[] = []
+    const errors: unknown[] = []
+    try {
+      const h = harness({
+        store,
+        onEvent: (event) => void events.push(event),
+        onError: (report) => void errors.push({ ...report, error: String(report.error) }),
+      })
+      const canary = h.sim.credentialCanary
+      expect(canary).toMatch(/^sim-canary-/)
+      await journey(h)
+      // EasyRouter did send it: in raw_response, on every session the handler created or read.
+      const raw = await h.sim.fetch(
+        `${SIM_URL}/api/resource-channel/byteplus/visual-validate/sessions`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+          body: '{}',
+        },
+      )
+      expect(await raw.text()).toContain(canary)
+      expect(errors.length).toBeGreaterThan(0)
+
+      const places: [string, string][] = [
+        ['responses', (await seen(h)).map((entry) => `${entry.headers}\n${entry.body}`).join('\n')],
+        ['events', JSON.stringify(events)],
+        ['error reports', JSON.stringify(errors)],
+        [
+          'console',
+          JSON.stringify(logged, (_key, value: unknown) =>
+            value instanceof Error ? String(value) : value,
+          ),
+        ],
+        ['store rows', dumpDatabase(database)],
+      ]
+      for (const [place, text] of places) {
+        expect({ place, leaked: text.includes(canary) }).toEqual({ place, leaked: false })
+        expect({ place, leaked: /secretAccessKey|sessionToken|raw_?response/i.test(text) }).toEqual(
+          {
+            place,
+            leaked: false,
+          },
+        )
+      }
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+      await store.close()
+      await rm(folder, { recursive: true, force: true })
+    }
+  })
+
+  it('keeps the binding nonce to the start response that sets it', async () => {
+    const h = harness()
+    await journey(h)
+    const responses = await seen(h)
+    const nonces = responses
+      .filter(isStart)
+      .map((entry) => /likeness_binding=([\w-]+)/.exec(entry.headers)?.[1] ?? '')
+    expect(nonces).toHaveLength(2)
+    for (const entry of responses) {
+      const text = isStart(entry) ? entry.body : `${entry.headers}\n${entry.body}`
+      for (const nonce of nonces) expect(text).not.toContain(nonce)
+    }
+  })
+})
+
+/** Every row of every table of a SQLite file, as text. */
+function dumpDatabase(path: string): string {
+  const db = new DatabaseSync(path, { readOnly: true })
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string
+    }[]
+    return JSON.stringify(
+      tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]),
+    )
+  } finally {
+    db.close()
+  }
+}
