@@ -1,4 +1,11 @@
-import { sniffMedia, type Asset, type AssetListQuery, type AssetStatus } from '@likeness/core'
+import {
+  sniffMedia,
+  type Asset,
+  type AssetListQuery,
+  type AssetStatus,
+  type LikenessError,
+  type SniffedMedia,
+} from '@likeness/core'
 import {
   toAsset,
   toEasyRouterAssetType,
@@ -6,11 +13,12 @@ import {
   type EasyRouterAsset,
 } from '@likeness/easyrouter'
 import { takeAllowance, type HandlerContext } from './context.ts'
-import { fail, fromUpstream, json, noContent, readCapped } from './http.ts'
+import { fail, fromUpstream, json, noContent } from './http.ts'
 import { randomToken } from './signing.ts'
 import type { AssetRecord } from './store/types.ts'
 import { ownAsset } from './ownership.ts'
 import { releaseStaged, stagedUrl, sweepStaged } from './staging.ts'
+import { receiveUpload, tooLarge, type IncomingUpload } from './upload-body.ts'
 import { requireGroup } from './verification.ts'
 
 const STATUSES: readonly AssetStatus[] = ['processing', 'active', 'failed']
@@ -107,9 +115,10 @@ function uploadName(url: URL): string {
 }
 
 /**
- * `POST /assets?name=...&type=image`: the file is the raw request body. It is read with a
- * size cap, recognised from its bytes, staged under an unguessable key, and handed to
- * EasyRouter by a signed, expiring URL.
+ * `POST /assets?name=...&type=image`: the file is the raw request body. An upload is admitted
+ * first (per person and per process), then streamed into the blob store under a size cap and
+ * an unguessable key, recognised from its first bytes on the way, and handed to EasyRouter by
+ * a signed, expiring URL. Only a chunk or two of it is ever in memory.
  */
 export async function uploadAsset(ctx: HandlerContext, request: Request, url: URL, userId: string) {
   const { maxUploadBytes } = ctx.options.limits
@@ -124,65 +133,90 @@ export async function uploadAsset(ctx: HandlerContext, request: Request, url: UR
     throw fail('invalid_request', 'type must be image, video or audio.', { field: 'type' })
   }
   const groupId = await requireGroup(ctx, userId)
-  const declaredLength = Number(request.headers.get('content-length') ?? Number.NaN)
-  if (declaredLength > maxUploadBytes) {
-    throw fail('payload_too_large', `Files may be at most ${maxUploadBytes} bytes.`, {
-      maxBytes: maxUploadBytes,
-    })
+  const declaredLength = contentLength(request)
+  if (declaredLength !== undefined && declaredLength > maxUploadBytes) {
+    throw tooLarge(maxUploadBytes)
   }
-  takeAllowance(ctx, 'upload', userId)
-  const bytes = request.body ? await readCapped(request.body, maxUploadBytes) : new Uint8Array()
-  if (!bytes) {
-    throw fail('payload_too_large', `Files may be at most ${maxUploadBytes} bytes.`, {
-      maxBytes: maxUploadBytes,
-    })
+  if (!request.body || declaredLength === 0) throw emptyFile()
+
+  const leave = ctx.uploads.enter(userId, declaredLength ?? maxUploadBytes)
+  try {
+    takeAllowance(ctx, 'upload', userId)
+    const upload = await receiveUpload(request.body, maxUploadBytes)
+    const media = await recognise(upload, declaredType)
+    const blobKey = randomToken(24)
+    await ctx.blobs.put(blobKey, upload.body, { contentType: media.mime, createdAt: ctx.now() })
+    let uploaded: EasyRouterAsset
+    try {
+      uploaded = await ctx.easyrouter.uploadAsset(
+        {
+          groupId,
+          url: await stagedUrl(ctx, blobKey),
+          assetType: toEasyRouterAssetType(media.type),
+          ...(name ? { name } : {}),
+        },
+        { signal: request.signal },
+      )
+    } catch (error) {
+      await ctx.blobs.delete(blobKey)
+      throw fromUpstream(error)
+    }
+    const record: AssetRecord = {
+      id: uploaded.id,
+      userId,
+      groupId,
+      name: uploaded.name || name,
+      type: media.type,
+      blobKey,
+      createdAt: ctx.now(),
+    }
+    await ctx.store.putAsset(record)
+    ctx.audit({ type: 'asset.uploaded', userId, id: uploaded.id })
+    await sweepStaged(ctx)
+    const asset: Asset = toAsset({ ...uploaded, url: undefined })
+    return json(201, asset)
+  } finally {
+    leave()
   }
-  if (bytes.byteLength === 0) throw fail('invalid_request', 'The file is empty.', { field: 'file' })
-  const media = sniffMedia(bytes.subarray(0, 64))
+}
+
+function contentLength(request: Request): number | undefined {
+  const header = request.headers.get('content-length')
+  return header !== null && /^\d{1,16}$/.test(header.trim()) ? Number(header) : undefined
+}
+
+function emptyFile() {
+  return fail('invalid_request', 'The file is empty.', { field: 'file' })
+}
+
+// What the file is, from its first bytes; a refused file's body is cancelled unread.
+async function recognise(
+  upload: IncomingUpload,
+  declaredType: string | null,
+): Promise<SniffedMedia> {
+  const refuse = async (error: LikenessError) => {
+    await upload.body.cancel(error).catch(() => undefined)
+    return error
+  }
+  if (upload.head.byteLength === 0) throw await refuse(emptyFile())
+  const media = sniffMedia(upload.head)
   if (!media) {
-    throw fail(
-      'unsupported_media',
-      'This file is not a JPEG, PNG or WebP image, an MP4, MOV or WebM video, or MP3, WAV or M4A audio.',
+    throw await refuse(
+      fail(
+        'unsupported_media',
+        'This file is not a JPEG, PNG or WebP image, an MP4, MOV or WebM video, or MP3, WAV or M4A audio.',
+      ),
     )
   }
   if (declaredType !== null && declaredType !== media.type) {
-    throw fail(
-      'unsupported_media',
-      `The file is ${describeType(media.type)}, not ${describeType(declaredType)}.`,
+    throw await refuse(
+      fail(
+        'unsupported_media',
+        `The file is ${describeType(media.type)}, not ${describeType(declaredType)}.`,
+      ),
     )
   }
-
-  const blobKey = randomToken(24)
-  await ctx.blobs.put(blobKey, bytes, media.mime)
-  let uploaded: EasyRouterAsset
-  try {
-    uploaded = await ctx.easyrouter.uploadAsset(
-      {
-        groupId,
-        url: await stagedUrl(ctx, blobKey),
-        assetType: toEasyRouterAssetType(media.type),
-        ...(name ? { name } : {}),
-      },
-      { signal: request.signal },
-    )
-  } catch (error) {
-    await ctx.blobs.delete(blobKey)
-    throw fromUpstream(error)
-  }
-  const record: AssetRecord = {
-    id: uploaded.id,
-    userId,
-    groupId,
-    name: uploaded.name || name,
-    type: media.type,
-    blobKey,
-    createdAt: ctx.now(),
-  }
-  await ctx.store.putAsset(record)
-  ctx.audit({ type: 'asset.uploaded', userId, id: uploaded.id })
-  await sweepStaged(ctx)
-  const asset: Asset = toAsset({ ...uploaded, url: undefined })
-  return json(201, asset)
+  return media
 }
 
 function describeType(type: string): string {

@@ -14,6 +14,6 @@ export type {
   JobRecord,
   IdempotencyReservation,
 } from './store/types.ts'
-export type { BlobStore, StoredBlob } from './blob/types.ts'
+export type { BlobStore, BlobBody, BlobInfo, BlobEntry, StoredBlob } from './blob/types.ts'
 export { createMemoryStore } from './store/memory-store.ts'
 export { createMemoryBlobStore } from './blob/memory-blob-store.ts'

@@ -49,10 +49,15 @@ export async function serveStaged(ctx: HandlerContext, request: Request, url: UR
     return new Response('Not found.', { status: 404, headers: { 'cache-control': 'no-store' } })
   const headers = {
     'content-type': blob.contentType,
-    'content-length': String(blob.bytes.byteLength),
+    'content-length': String(blob.size),
     'cache-control': 'private, no-store',
     'x-content-type-options': 'nosniff',
     'content-security-policy': "default-src 'none'; sandbox",
   }
-  return new Response(request.method === 'HEAD' ? null : blob.bytes.slice(), { headers })
+  if (request.method === 'HEAD') {
+    await blob.body.cancel()
+    return new Response(null, { headers })
+  }
+  // Streamed from the store as EasyRouter reads it; never in memory whole.
+  return new Response(blob.body, { headers })
 }

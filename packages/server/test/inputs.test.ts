@@ -52,19 +52,23 @@ const GIF = Uint8Array.from([
   0x3b,
 ])
 
-/** A blob store that remembers which keys it holds, so a test can say "nothing is stored". */
+/**
+ * A blob store that remembers which keys it holds, so a test can say "nothing is stored". A put
+ * counts once it has stored something (an upload streams in, so a refused one may start one).
+ */
 function countedBlobs(): BlobStore & { keys: Set<string>; puts: number } {
   const inner = createMemoryBlobStore()
   const keys = new Set<string>()
   const counted = {
     keys,
     puts: 0,
-    async put(key: string, bytes: Uint8Array, contentType: string) {
+    async put(...args: Parameters<BlobStore['put']>) {
+      await inner.put(...args)
       counted.puts += 1
-      keys.add(key)
-      await inner.put(key, bytes, contentType)
+      keys.add(args[0])
     },
     get: (key: string) => inner.get(key),
+    list: (query: Parameters<BlobStore['list']>[0]) => inner.list(query),
     async delete(key: string) {
       keys.delete(key)
       await inner.delete(key)

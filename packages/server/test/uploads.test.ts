@@ -1,36 +1,24 @@
-import { describe, expect, it } from 'vitest'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createDiskBlobStore } from '../src/node/disk-blob-store.ts'
 import { DEFAULT_LIMITS, type LikenessHandlerOptions } from '../src/options.ts'
-import { API_KEY, BASE, harness, PNG, SIM_URL, verify, type Harness } from './harness.ts'
+import { BASE, PNG, verify, type Harness } from './harness.ts'
+import {
+  keyOf,
+  pngBytes,
+  pngStream,
+  replyOf,
+  stagingHarness,
+  uploadRequest,
+} from './upload-harness.ts'
 
 const TTL = DEFAULT_LIMITS.stagedUploadTtlMs
 // The sweep runs at most once a minute.
 const SWEEP_EVERY_MS = 60_000
 
-/**
- * A harness that also records the staged-file URL each upload handed to EasyRouter, the way
- * EasyRouter itself received it.
- */
-function setup(overrides: Partial<LikenessHandlerOptions> = {}) {
-  const stagedUrls: string[] = []
-  const holder: { h?: Harness } = {}
-  const h = harness({
-    easyrouter: {
-      apiKey: API_KEY,
-      baseUrl: SIM_URL,
-      fetch: async (input, init) => {
-        const request = new Request(input, init)
-        if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/assets')) {
-          const body = (await request.clone().json()) as { url: string }
-          stagedUrls.push(body.url)
-        }
-        return holder.h!.sim.fetch(request)
-      },
-    },
-    ...overrides,
-  })
-  holder.h = h
-  return { h, stagedUrls }
-}
+const setup = (overrides: Partial<LikenessHandlerOptions> = {}) => stagingHarness(overrides)
 
 async function upload(h: Harness, stagedUrls: string[], user = 'alice', name = 'portrait.png') {
   const reply = await h.as(user).upload(PNG, `name=${name}`)
@@ -276,5 +264,86 @@ describe('staged uploads', () => {
     expect((await alice.upload(PNG)).headers.get('retry-after')).toBe('1')
     h.clock.advance(1000)
     expect((await alice.upload(PNG)).status).toBe(201)
+  })
+})
+
+describe('staged files, streamed', () => {
+  const folders: string[] = []
+  afterEach(async () => {
+    await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })))
+  })
+  async function diskSetup(overrides: Partial<LikenessHandlerOptions> = {}) {
+    const folder = await mkdtemp(join(tmpdir(), 'likeness-staged-'))
+    folders.push(folder)
+    const directory = join(folder, 'uploads')
+    const blobs = createDiskBlobStore({ directory })
+    const files = async () => readdir(directory).catch(() => [] as string[])
+    return { ...stagingHarness({ blobStore: blobs, ...overrides }), blobs, files }
+  }
+
+  it('streams a large upload to disk and back out to EasyRouter, with its length and type', async () => {
+    const { h, stagedUrls, blobs, files } = await diskSetup()
+    await verify(h, 'alice')
+    const size = 3 * 1024 * 1024 + 17
+    const reply = await replyOf(await h.handle(uploadRequest('alice', pngStream(size))))
+    expect(reply.status).toBe(201)
+    const url = stagedUrls[0]!
+
+    const head = await fetchStaged(h, url, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(head.headers.get('content-length')).toBe(String(size))
+    expect(head.headers.get('content-type')).toBe('image/png')
+    expect((await head.arrayBuffer()).byteLength).toBe(0)
+
+    const got = await fetchStaged(h, url)
+    expect(got.headers.get('content-length')).toBe(String(size))
+    expect(got.headers.get('content-type')).toBe('image/png')
+    const chunks: Uint8Array[] = []
+    for await (const chunk of got.body!) chunks.push(chunk)
+    // It comes in pieces as it is read from disk, not as one buffer.
+    expect(chunks.length).toBeGreaterThan(1)
+    expect(Buffer.concat(chunks).equals(pngBytes(size))).toBe(true)
+
+    // EasyRouter downloaded it whole (it sniffs and measures it): Active, then released.
+    await h.sim.settle()
+    h.clock.advance(1000)
+    expect((await h.as('alice').get(`/assets/${reply.body.id}`)).body.status).toBe('active')
+    expect(await blobs.get(keyOf(url))).toBeUndefined()
+    expect(await files()).toEqual([])
+  })
+
+  it('refuses a streamed upload past the limit with 413, leaving nothing on disk', async () => {
+    const { h, blobs, files } = await diskSetup({ limits: { maxUploadBytes: 1024 * 1024 } })
+    await verify(h, 'alice')
+    const request = uploadRequest('alice', pngStream(2 * 1024 * 1024))
+    expect(request.headers.get('content-length')).toBeNull()
+    const reply = await replyOf(await h.handle(request))
+    expect(reply.status).toBe(413)
+    expect(reply.body.error).toMatchObject({
+      code: 'payload_too_large',
+      details: { maxBytes: 1024 * 1024 },
+    })
+    expect(await files()).toEqual([])
+    expect(await blobs.list({ createdBefore: Number.MAX_SAFE_INTEGER, limit: 100 })).toEqual([])
+    expect(await stagedCount(h)).toBe(0)
+  })
+
+  it('releases the staged copy when a video job’s reference check sees the asset taken', async () => {
+    const { h, stagedUrls } = setup()
+    await verify(h, 'alice')
+    const { id, key } = await upload(h, stagedUrls)
+    await h.sim.settle()
+    h.clock.advance(1000)
+    expect(await h.blobStore.get(key)).toBeDefined()
+    const job = await h
+      .as('alice')
+      .post(
+        '/videos',
+        { model: 'dreamina-seedance-2-0', prompt: 'me', references: [{ assetId: id }] },
+        { 'idempotency-key': 'reference-check-1' },
+      )
+    expect(job.status).toBe(201)
+    expect(await h.blobStore.get(key)).toBeUndefined()
+    expect((await h.store.getAsset(id))?.blobKey).toBeUndefined()
   })
 })

@@ -65,7 +65,12 @@ async function serve(
   await new Promise<void>((resolve, reject) => {
     body.once('error', reject)
     res.once('finish', resolve)
-    res.once('close', resolve)
+    res.once('close', () => {
+      // The client went away mid-body: cancel the response body, so whatever feeds it (a file
+      // being streamed, an upstream request) is let go of now rather than at garbage collection.
+      if (!res.writableFinished) body.destroy()
+      resolve()
+    })
     body.pipe(res)
   })
 }
