@@ -89,8 +89,11 @@ export interface VideoJobState {
   /**
    * Validates and submits a video job, then watches it. Never rejects: resolves the job, or
    * `null` when refused or failed (see `issues` and `error`; nothing is retried on its own). A
-   * second call while one is in flight returns the same promise. Each call sends its own
-   * idempotency key, so one call creates at most one job.
+   * second call while one is in flight returns the same promise. Each submit carries an
+   * idempotency key, so it creates at most one job. After a failure worth retrying (a lost
+   * answer, a timeout, a busy server: `error.retryable`), submitting the same input again sends
+   * the same key, so the retry can never make a second video; after a definite answer (a job,
+   * a refusal, an outcome the server could not know) the next submit gets a fresh key.
    */
   submit: (input: VideoJobInput) => Promise<VideoJob | null>
   /**
@@ -167,6 +170,8 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
   const [now, setNow] = useState(Date.now)
   // The submit in flight; one that is no longer here (detached) is not watched when it lands.
   const inFlight = useRef<Promise<VideoJob | null> | null>(null)
+  // The key of a submit that failed in a way worth retrying, kept for a retry of that input.
+  const retryKey = useRef<{ input: string; key: string } | null>(null)
 
   // The server snapshot (no id) keeps hydration consistent; the stored id follows at once.
   const stored = useSyncExternalStore(
@@ -217,6 +222,9 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
       return Promise.resolve(null)
     }
     update({ pending: true })
+    const sent = JSON.stringify(checked.value)
+    const idempotencyKey = retryKey.current?.input === sent ? retryKey.current.key : newKey()
+    retryKey.current = null
     // Applies the outcome while this is the submit the hook waits for (not detached since),
     // which it then no longer is.
     const settle = (change: Submission) => {
@@ -228,7 +236,7 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
       return waited
     }
     const promise: Promise<VideoJob | null> = adapter
-      .createVideoJob(checked.value, { idempotencyKey: newKey() })
+      .createVideoJob(checked.value, { idempotencyKey })
       .then(
         (created) => {
           queryClient.setQueryData(keys.videoJob(created.id), created)
@@ -240,6 +248,7 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
         },
         (reason: unknown) => {
           const error = toLikenessError(reason)
+          if (error.retryable) retryKey.current = { input: sent, key: idempotencyKey }
           const found = error.details?.issues
           settle({ error, issues: Array.isArray(found) ? (found as VideoInputIssue[]) : [] })
           return null

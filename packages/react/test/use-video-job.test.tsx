@@ -219,7 +219,7 @@ describe('useVideoJob', () => {
     expect(creates(ctx)).toEqual({ sent: 1, upstream: 1 })
   })
 
-  it('sends one idempotency key per submit, and reports a lost answer without retrying', async () => {
+  it('sends the same key again after a lost answer, so the retry makes no second video', async () => {
     const ctx = setup()
     const keys: string[] = []
     const adapter: HostAdapter = {
@@ -227,6 +227,7 @@ describe('useVideoJob', () => {
       createVideoJob: async (input, options) => {
         keys.push(options.idempotencyKey)
         const job = await ctx.adapter.createVideoJob(input, options)
+        // The server created the job, but its answer never arrived.
         if (keys.length === 1) throw new LikenessError('network')
         return job
       },
@@ -239,11 +240,48 @@ describe('useVideoJob', () => {
     expect(result.current.error?.code).toBe('network')
     expect(result.current).toMatchObject({ status: 'idle', jobId: null, isRunning: false })
 
-    // Submitting again is another intent, with another key.
+    // Submitting the same video again is a retry of the same request: the server replays it.
     const job = await submitted(() => result.current)
-    expect(keys).toHaveLength(2)
-    expect(keys[1]).not.toBe(keys[0])
+    expect(keys).toEqual([keys[0], keys[0]])
+    expect(creates(ctx)).toEqual({ sent: 2, upstream: 1 })
     expect(result.current).toMatchObject({ jobId: job.id, status: 'queued', error: null })
+
+    // After that definite answer, the next video has a key of its own.
+    act(() => {
+      result.current.detach()
+    })
+    await submitted(() => result.current)
+    expect(keys).toHaveLength(3)
+    expect(keys[2]).not.toBe(keys[0])
+    expect(creates(ctx)).toEqual({ sent: 3, upstream: 2 })
+  })
+
+  it('starts a fresh key after a definite failure, or for a changed input', async () => {
+    const ctx = setup()
+    const keys: string[] = []
+    const failures = [
+      new LikenessError('timeout'),
+      new LikenessError('conflict', { retryable: false, details: { outcome: 'unknown' } }),
+    ]
+    const adapter: HostAdapter = {
+      ...ctx.adapter,
+      createVideoJob: (input, options) => {
+        keys.push(options.idempotencyKey)
+        const failure = failures.shift()
+        return failure ? Promise.reject(failure) : ctx.adapter.createVideoJob(input, options)
+      },
+    }
+    const { result } = renderHook(() => useVideoJob(), { wrapper: pageWith(ctx, { adapter }) })
+    await act(async () => {
+      // A timeout: worth retrying, but the person changed the prompt, so it is another video.
+      expect(await result.current.submit(INPUT)).toBeNull()
+      expect(await result.current.submit({ ...INPUT, prompt: 'I walk on Mars' })).toBeNull()
+    })
+    expect(keys[1]).not.toBe(keys[0])
+    // The server could not tell whether the second was created: a definite answer, new key.
+    expect(result.current.error?.details).toEqual({ outcome: 'unknown' })
+    await submitted(() => result.current, { ...INPUT, prompt: 'I walk on Mars' })
+    expect(new Set(keys).size).toBe(3)
   })
 
   it('reports a failed job with its reason', async () => {
