@@ -19,6 +19,7 @@ import type { AssetRecord } from './store/types.ts'
 import { ownAsset } from './ownership.ts'
 import { releaseStaged, stagedUrl, sweepStaged } from './staging.ts'
 import { receiveUpload, tooLarge, type IncomingUpload } from './upload-body.ts'
+import { uploadName } from './upload-name.ts'
 import { requireGroup } from './verification.ts'
 
 const STATUSES: readonly AssetStatus[] = ['processing', 'active', 'failed']
@@ -105,15 +106,6 @@ export async function getAsset(ctx: HandlerContext, request: Request, userId: st
   return json(200, toAsset(await ownAsset(ctx, userId, groupId, id, request.signal)))
 }
 
-function uploadName(url: URL): string {
-  const raw = url.searchParams.get('name') ?? ''
-  // Control characters and surrounding space never belong in a display name.
-  const name = raw.replace(/\p{Cc}/gu, '').trim()
-  if (name.length > 200)
-    throw fail('invalid_request', 'The name is longer than 200 characters.', { field: 'name' })
-  return name
-}
-
 /**
  * `POST /assets?name=...&type=image`: the file is the raw request body. An upload is admitted
  * first (per person and per process), then streamed into the blob store under a size cap and
@@ -122,7 +114,7 @@ function uploadName(url: URL): string {
  */
 export async function uploadAsset(ctx: HandlerContext, request: Request, url: URL, userId: string) {
   const { maxUploadBytes } = ctx.options.limits
-  const name = uploadName(url)
+  const name = uploadName(url.searchParams.get('name') ?? '')
   const declaredType = url.searchParams.get('type')
   if (
     declaredType !== null &&
