@@ -45,8 +45,10 @@ export type VideoInputValidation =
  * ```
  */
 export function validateVideoJobInput(input: unknown): VideoInputValidation {
-  // Anything but an object has none of the fields, so the required ones are missing.
-  const raw = ((typeof input === 'object' && input) || {}) as Record<string, unknown>
+  // Anything but an object has none of the fields, so the required ones are missing. Only the
+  // object's own fields count, as for each reference below: one inherited from a prototype
+  // (a polluted `Object.prototype` too) was not sent.
+  const raw: Record<string, unknown> = { ...(typeof input === 'object' && input) }
   const value: Record<string, unknown> = {}
   const issues: VideoInputIssue[] = []
   const add = (field: string, code: VideoInputIssue['code'], message: string) => {
@@ -99,7 +101,8 @@ export function validateVideoJobInput(input: unknown): VideoInputValidation {
   } else {
     const [code, message, known] = oneOf(VIDEO_REFERENCE_ROLES)
     const seen = new Set()
-    value.references = references.map((item: unknown, index) => {
+    // Array.from visits the holes of a sparse list too, so a missing item is reported.
+    value.references = Array.from(references, (item: unknown, index) => {
       const { assetId, role } = { ...(item as object) } as Record<string, unknown>
       const field = `references[${index}].`
       if (!isAssetId(assetId)) add(`${field}assetId`, 'invalid', 'Not an asset id.')
