@@ -3,6 +3,10 @@ import { publicRoute, type HandlerContext } from './context.ts'
 
 const BLOB_PURPOSE = 'likeness-staged-upload'
 const SWEEP_EVERY_MS = 60_000
+// At most this many old files are removed per sweep (in batches), so the request that happens
+// to run the sweep stays quick; the next sweep takes the rest.
+const SWEEP_BATCH_SIZE = 100
+const SWEEP_BATCHES = 10
 
 // Once EasyRouter has taken an asset (it left Processing), our staged copy is not needed.
 export async function releaseStaged(ctx: HandlerContext, asset: EasyRouterAsset): Promise<void> {
@@ -13,15 +17,33 @@ export async function releaseStaged(ctx: HandlerContext, asset: EasyRouterAsset)
   await ctx.store.clearAssetBlob(asset.id)
 }
 
-/** Removes staged uploads older than their time to live; runs at most once a minute. */
+/**
+ * Removes staged uploads older than their time to live; runs at most once a minute. It finds
+ * them two ways: by the asset records that still point at a staged copy, and by asking the
+ * blob store itself, which also finds the files no record points at (the server stopped
+ * between staging a file and recording its asset).
+ */
 export async function sweepStaged(ctx: HandlerContext): Promise<void> {
   const now = ctx.now()
   if (now - ctx.lastSweep.at < SWEEP_EVERY_MS) return
   ctx.lastSweep.at = now
-  const stale = await ctx.store.listStagedAssets(now - ctx.options.limits.stagedUploadTtlMs)
-  for (const record of stale) {
+  const cutoff = now - ctx.options.limits.stagedUploadTtlMs
+  const staged = await ctx.store.listStagedAssets(Number.MAX_SAFE_INTEGER)
+  const recordOf = new Map(staged.map((record) => [record.blobKey, record.id]))
+  for (const record of staged) {
+    if (record.createdAt >= cutoff) continue
     if (record.blobKey) await ctx.blobs.delete(record.blobKey)
     await ctx.store.clearAssetBlob(record.id)
+  }
+  // A record is made after its file, so a file can pass its TTL before its record does.
+  for (let batch = 0; batch < SWEEP_BATCHES; batch += 1) {
+    const old = await ctx.blobs.list({ createdBefore: cutoff, limit: SWEEP_BATCH_SIZE })
+    for (const { key } of old) {
+      await ctx.blobs.delete(key)
+      const id = recordOf.get(key)
+      if (id !== undefined) await ctx.store.clearAssetBlob(id)
+    }
+    if (old.length < SWEEP_BATCH_SIZE) break
   }
 }
 

@@ -2,10 +2,14 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { BlobStore } from '../src/blob/types.ts'
+import { createLikenessHandler } from '../src/handler.ts'
 import { createDiskBlobStore } from '../src/node/disk-blob-store.ts'
 import { DEFAULT_LIMITS, type LikenessHandlerOptions } from '../src/options.ts'
-import { BASE, PNG, verify, type Harness } from './harness.ts'
+import { BASE, client, PNG, verify, type Harness } from './harness.ts'
 import {
+  deferred,
+  heldUpload,
   keyOf,
   pngBytes,
   pngStream,
@@ -345,5 +349,135 @@ describe('staged files, streamed', () => {
     expect(job.status).toBe(201)
     expect(await h.blobStore.get(key)).toBeUndefined()
     expect((await h.store.getAsset(id))?.blobKey).toBeUndefined()
+  })
+})
+
+/** Blobs the store holds that are older than the TTL at the clock's time. */
+const olderThanTtl = (blobs: BlobStore, now: number) =>
+  blobs.list({ createdBefore: now - TTL, limit: 1000 })
+
+describe('staged files nobody recorded', () => {
+  it('sweeps the staged file of an upload whose server died during the EasyRouter call', async () => {
+    const died = deferred()
+    const { h, stagedUrls } = stagingHarness({}, (body) => {
+      if (!body.name?.includes('crash')) return
+      died.resolve()
+      return new Promise<void>(() => undefined)
+    })
+    await verify(h, 'alice')
+    void h.as('alice').upload(PNG, 'name=crash.png')
+    await died.promise
+    const key = keyOf(stagedUrls[0]!)
+    // Written, handed to EasyRouter, never recorded.
+    expect(await h.blobStore.get(key)).toBeDefined()
+    expect(await stagedCount(h)).toBe(0)
+
+    // A new process on the same stores. Younger than the TTL: kept, EasyRouter may be fetching it.
+    const restarted = client(createLikenessHandler({ ...h.options }), 'alice')
+    h.clock.advance(TTL)
+    expect((await restarted.upload(PNG, 'name=first.png')).status).toBe(201)
+    expect(await h.blobStore.get(key)).toBeDefined()
+
+    h.clock.advance(SWEEP_EVERY_MS)
+    expect((await restarted.upload(PNG, 'name=later.png')).status).toBe(201)
+    expect(await h.blobStore.get(key)).toBeUndefined()
+    expect(await olderThanTtl(h.blobStore, h.clock.now())).toEqual([])
+  })
+
+  it('clears the record of a staged file swept by its age', async () => {
+    // EasyRouter took half the TTL to answer: the record is younger than its file.
+    const holder: { h?: Harness } = {}
+    const setup = stagingHarness({}, (body) => {
+      if (body.name?.includes('slow')) holder.h!.clock.advance(TTL / 2)
+    })
+    const { h, stagedUrls } = setup
+    holder.h = h
+    await verify(h, 'alice')
+    const slow = await upload(h, stagedUrls, 'alice', 'slow.png')
+    h.clock.advance(TTL / 2 + SWEEP_EVERY_MS)
+    await upload(h, stagedUrls, 'alice', 'later.png')
+    expect(await h.blobStore.get(slow.key)).toBeUndefined()
+    const record = await h.store.getAsset(slow.id)
+    expect(record).toMatchObject({ id: slow.id, userId: 'alice' })
+    expect(record?.blobKey).toBeUndefined()
+  })
+
+  it('leaves no staged file older than the TTL after many uploads with mixed outcomes', async () => {
+    const users = ['u0', 'u1', 'u2', 'u3', 'u4', 'u5']
+    const crashes = users.map(() => deferred())
+    let crashed = 0
+    const { h, stagedUrls } = stagingHarness({ limits: { maxUploadBytes: 4096 } }, (body) => {
+      if (!body.name?.includes('crash')) return
+      crashes[crashed++]?.resolve()
+      return new Promise<void>(() => undefined)
+    })
+    for (const user of users) await verify(h, user)
+    const statuses: Record<string, number[]> = {}
+    const note = (kind: string, status: number) => {
+      ;(statuses[kind] ??= []).push(status)
+    }
+    const each = (run: (user: string) => Promise<void>) => Promise.all(users.map(run))
+
+    await each(async (user) => {
+      for (const name of ['ok-1.png', 'ok-2.png', 'face-mismatch.png']) {
+        note(name, (await h.as(user).upload(PNG, `name=${name}`)).status)
+      }
+    })
+    h.clock.advance(5_000)
+    let remove = h.sim.faults.add({ method: 'POST', path: '/api/*/assets', status: 500 })
+    await each(async (user) => {
+      note('upstream-500', (await h.as(user).upload(PNG)).status)
+    })
+    remove()
+    remove = h.sim.faults.add({ method: 'POST', path: '/api/*/assets', drop: true })
+    await each(async (user) => {
+      note('dropped', (await h.as(user).upload(PNG)).status)
+    })
+    remove()
+    h.clock.advance(5_000)
+    await each(async (user) => {
+      void h.as(user).upload(PNG, 'name=crash.png')
+      note('not-media', (await h.as(user).upload(new TextEncoder().encode('notes'))).status)
+      note('too-big', (await h.handle(uploadRequest(user, pngStream(10_000)))).status)
+      note('empty', (await h.as(user).upload(new Uint8Array(0))).status)
+      const broken = heldUpload(h.handle, user)
+      await broken.reading
+      note('interrupted', (await broken.fail()).status)
+    })
+    await Promise.all(crashes.map((crash) => crash.promise))
+    const n = users.length
+    expect(statuses).toEqual({
+      'ok-1.png': Array(n).fill(201),
+      'ok-2.png': Array(n).fill(201),
+      'face-mismatch.png': Array(n).fill(201),
+      'upstream-500': Array(n).fill(502),
+      dropped: Array(n).fill(502),
+      'not-media': Array(n).fill(415),
+      'too-big': Array(n).fill(413),
+      empty: Array(n).fill(400),
+      interrupted: Array(n).fill(499),
+    })
+    // EasyRouter finished with the good ones, but nobody looked, so they are still staged.
+    await h.sim.settle()
+    h.clock.advance(1000)
+    expect(await stagedCount(h)).toBe(3 * n)
+
+    // The process dies; a new one starts on the same stores, after the TTL.
+    const restarted = createLikenessHandler({ ...h.options })
+    h.clock.advance(TTL + SWEEP_EVERY_MS)
+    const fresh = await replyOf(await restarted(uploadRequest('u0', PNG)))
+    expect(fresh.status).toBe(201)
+    const freshKey = (await h.store.getAsset(fresh.body.id))!.blobKey!
+
+    for (const url of stagedUrls) {
+      const key = keyOf(url)
+      expect({ key, stored: (await h.blobStore.get(key)) !== undefined }).toEqual({
+        key,
+        stored: key === freshKey,
+      })
+    }
+    expect(await olderThanTtl(h.blobStore, h.clock.now())).toEqual([])
+    expect(await h.store.listStagedAssets(h.clock.now() - TTL)).toEqual([])
+    expect(await stagedCount(h)).toBe(1)
   })
 })
