@@ -355,3 +355,54 @@ function raw(
     write(request)
   })
 }
+
+describe('the log', () => {
+  it('has one JSON line per event and server error, with the request id the browser saw', async () => {
+    const lines: string[] = []
+    const simulatorKey = 'sk-demo-log-test-0123456789abcdef'
+    const demo = await start({
+      log: (line) => lines.push(line),
+      simulatorControls: true,
+      simulatorKey,
+    })
+    const cookie = await newBrowser(demo)
+
+    const refused = await fetch(`${demo.url}/api/likeness/verification`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    expect(refused.status).toBe(403)
+    const fault = await fetch(`${demo.url}/sim/__sim/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sim-control': '1' },
+      body: JSON.stringify({ method: 'POST', path: '/api/*/sessions', status: 500, times: 1 }),
+    })
+    expect(fault.status).toBe(201)
+    const failed = await fetch(`${demo.url}/api/likeness/verification`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'x-likeness-request': '1' },
+      body: '{}',
+    })
+    expect(failed.status).toBeGreaterThanOrEqual(500)
+
+    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>)
+    expect(entries).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        type: 'request.refused',
+        reason: 'csrf_header',
+        route: 'POST /verification',
+        requestId: refused.headers.get('x-request-id'),
+      }),
+      expect.objectContaining({
+        level: 'error',
+        route: 'POST /verification',
+        status: failed.status,
+        requestId: failed.headers.get('x-request-id'),
+        error: expect.stringContaining('LikenessError'),
+      }),
+    ])
+    expect(lines.join('\n')).not.toContain(simulatorKey)
+  })
+})

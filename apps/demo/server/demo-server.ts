@@ -59,6 +59,11 @@ export interface DemoServerOptions {
   password?: string | undefined
   /** The built app to serve in production. Default `apps/demo/dist`. */
   distDir?: string | undefined
+  /**
+   * Where the handler's events and error reports go, one JSON object per line. Default: this
+   * process's standard output.
+   */
+  log?: ((line: string) => void) | undefined
 }
 
 export interface DemoServer {
@@ -109,6 +114,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         })
       : null
 
+  const write = options.log ?? ((line: string) => process.stdout.write(`${line}\n`))
+  const log = (entry: Record<string, unknown>) => {
+    write(JSON.stringify({ at: new Date().toISOString(), ...entry }))
+  }
   const secret = options.secret ?? secretIn(options.dataDir)
   const visitors = visitorCookie({ secret, secure: new URL(url).protocol === 'https:' })
   const store = createSqliteStore({ path: path.join(options.dataDir, 'likeness.db') })
@@ -129,6 +138,14 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     },
     store,
     blobStore: createDiskBlobStore({ directory: path.join(options.dataDir, 'uploads') }),
+    // What people did, the refusals that guard the boundary, and every server error, each with
+    // the request id its response carried, so a person's "it failed" can be found in the log.
+    onEvent: (event) => {
+      log({ level: 'info', ...event })
+    },
+    onError: (report) => {
+      log({ level: 'error', ...report, error: describeError(report.error) })
+    },
   })
   const likeness = toNodeHandler(handler)
   const sim = simulator ? toNodeHandler(simulator.handle) : null
@@ -259,6 +276,16 @@ async function demoUser(
   }
   const visitor = { id: (known ?? newVisitor()).id, persona }
   json(res, 200, { user: persona, users: PERSONAS }, { 'set-cookie': visitors.serialize(visitor) })
+}
+
+// An error and its causes as one line of text: enough to find the fault, nothing of the request.
+function describeError(error: unknown): string {
+  const parts: string[] = []
+  for (let at: unknown = error; at !== undefined && parts.length < 5;) {
+    parts.push(at instanceof Error ? `${at.name}: ${at.message}` : JSON.stringify(at))
+    at = at instanceof Error ? at.cause : undefined
+  }
+  return parts.join(' <- ')
 }
 
 // A secret that survives restarts, so a liveness callback still verifies after one.
