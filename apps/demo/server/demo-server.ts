@@ -116,7 +116,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   const write = options.log ?? ((line: string) => process.stdout.write(`${line}\n`))
   const log = (entry: Record<string, unknown>) => {
-    write(JSON.stringify({ at: new Date().toISOString(), ...entry }))
+    const at = typeof entry.at === 'number' ? entry.at : Date.now()
+    write(JSON.stringify({ ...entry, at: new Date(at).toISOString() }))
   }
   const secret = options.secret ?? secretIn(options.dataDir)
   const visitors = visitorCookie({ secret, secure: new URL(url).protocol === 'https:' })
