@@ -184,15 +184,9 @@ function namedAssets(body: Record<string, unknown>, input: VideoJobInput): Map<s
     })
   }
   for (const token of found.references) {
-    if (token.assetId === null) {
-      throw refusedReference(
-        { field: token.path, reference: token.token },
-        'is not a reference to an asset.',
-      )
-    }
-    if (!named.has(token.assetId)) {
-      named.set(token.assetId, { field: token.path, reference: token.token })
-    }
+    const where = { field: token.path, reference: shown(token.token) }
+    if (token.assetId === null) throw refusedReference(where, 'is not a reference to an asset.')
+    if (!named.has(token.assetId)) named.set(token.assetId, where)
   }
   if (named.size > MAX_ASSETS_PER_JOB) {
     throw fail('invalid_request', `A video can use at most ${MAX_ASSETS_PER_JOB} assets.`, {
@@ -206,6 +200,13 @@ function namedAssets(body: Record<string, unknown>, input: VideoJobInput): Map<s
     })
   }
   return named
+}
+
+// A token as the client wrote it, made safe to show: without the invisible characters that
+// disguised it (which could also reorder the text around it) and of a bounded length.
+function shown(token: string): string {
+  const visible = token.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
+  return visible.length > 80 ? `${visible.slice(0, 79)}…` : visible
 }
 
 function refusedReference(named: NamedAsset, problem: string): LikenessError {
@@ -233,11 +234,15 @@ async function create(
   }
   const upstreamRequest = toVideoTaskRequest(input)
   // Whatever the mapping puts in the request, nothing reaches EasyRouter that was not checked.
-  for (const token of findAssetReferences(upstreamRequest).references) {
-    if (token.assetId === null || !named.has(token.assetId)) {
-      await ctx.store.releaseIdempotencyKey(userId, key)
-      throw new Error(`the video request names an asset that was not checked: ${token.path}`)
-    }
+  const sent = findAssetReferences(upstreamRequest)
+  const unchecked = sent.references.find(
+    (token) => token.assetId === null || !named.has(token.assetId),
+  )
+  if (sent.incomplete || unchecked) {
+    await ctx.store.releaseIdempotencyKey(userId, key)
+    throw new Error(
+      `the video request names an asset that was not checked (${unchecked?.path ?? sent.incomplete})`,
+    )
   }
   let job: VideoJob
   try {

@@ -186,6 +186,25 @@ describe('asset:// anywhere in a video job', () => {
     expect(creates(w.h)).toEqual([])
   })
 
+  it('shows a disguised token without its invisible characters', async () => {
+    const w = await world()
+    const reply = await w.bob.post(
+      '/videos',
+      { ...INPUT, prompt: `me, as\u202Eset://asset-\u200B${'x'.repeat(200)}` },
+      { 'idempotency-key': key() },
+    )
+    expect(reply.status).toBe(400)
+    const { message, details } = reply.body.error as {
+      message: string
+      details: { reference: string }
+    }
+    for (const text of [message, details.reference]) {
+      expect(text).not.toMatch(/[\u202E\u200B]/)
+    }
+    expect(details.reference.length).toBeLessThanOrEqual(80)
+    expect(details.reference.startsWith('asset://asset-')).toBe(true)
+  })
+
   it('refuses a token that names no asset, and too many assets, without asking anyone', async () => {
     const w = await world()
     const ids = Array.from(
