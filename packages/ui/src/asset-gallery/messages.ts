@@ -42,7 +42,7 @@ const en = {
   'gallery.rejection.empty': 'The file is empty.',
   'gallery.rejection.too_large': 'The file is too large: the limit is {max} MB.',
   'gallery.rejection.unsupported_type':
-    'This kind of file is not supported. Use a JPEG, PNG or WebP photo, an MP4, MOV or WebM video, or an MP3, WAV or M4A recording.',
+    'This kind of file is not supported. Use a JPEG, PNG, WebP or HEIC photo, an MP4, MOV or WebM video, or an MP3, WAV or M4A recording.',
   'gallery.rejection.not_accepted': 'Only {kinds} can be added here.',
   'gallery.rejection.image_too_small':
     'The photo is too small: each side needs at least {min} pixels.',
@@ -197,7 +197,7 @@ export const assetGalleryMessages: MessageCatalog<AssetGalleryMessageKey> = {
     'gallery.rejection.empty': '文件是空的。',
     'gallery.rejection.too_large': '文件太大，不能超过 {max} MB。',
     'gallery.rejection.unsupported_type':
-      '不支持这种文件。请使用 JPEG、PNG 或 WebP 照片，MP4、MOV 或 WebM 视频，或 MP3、WAV 或 M4A 录音。',
+      '不支持这种文件。请使用 JPEG、PNG、WebP 或 HEIC 照片，MP4、MOV 或 WebM 视频，或 MP3、WAV 或 M4A 录音。',
     'gallery.rejection.not_accepted': '这里只能添加{kinds}。',
     'gallery.rejection.image_too_small': '照片太小，每条边至少需要 {min} 像素。',
     'gallery.rejection.media_too_long': '录制内容太长，最长 {seconds} 秒。',
