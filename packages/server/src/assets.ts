@@ -196,7 +196,7 @@ async function recognise(
     throw await refuse(
       fail(
         'unsupported_media',
-        'This file is not a JPEG, PNG or WebP image, an MP4, MOV or WebM video, or MP3, WAV or M4A audio.',
+        'This file is not a JPEG, PNG, WebP or HEIC image, an MP4, MOV or WebM video, or MP3, WAV or M4A audio.',
       ),
     )
   }
