@@ -42,6 +42,15 @@ export interface Demo {
   url: string
   /** The key the simulator accepts; no page, script or response may carry it. */
   simulatorKey: string
+  /**
+   * The fake credential in the simulator's liveness `raw_response`; nothing outside the
+   * handler may carry it (no response, page, log line or stored row).
+   */
+  canary: string
+  /** The server's data folder (its SQLite file, uploads, secret). */
+  dataDir: string
+  /** What the server has printed so far (its log). */
+  output(): string
   /** Adds a fault rule in front of the simulator's API; returns its id. */
   addFault(rule: FaultRule): Promise<string>
   /** The fault rules still in force (a rule is gone once it has used up its `times`). */
@@ -62,12 +71,16 @@ export const test = base.extend<Fixtures & Options>({
   demo: async ({ simulatorTimings }, use, testInfo) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'likeness-e2e-'))
     const simulatorKey = `sk-e2e-${randomBytes(16).toString('hex')}`
-    const server = await startServer(dataDir, simulatorKey, simulatorTimings)
+    const canary = `sim-canary-e2e-${randomBytes(12).toString('hex')}`
+    const server = await startServer(dataDir, simulatorKey, canary, simulatorTimings)
     const control = (route: string) => `${server.url}/sim/__sim/${route}`
     try {
       await use({
         url: server.url,
         simulatorKey,
+        canary,
+        dataDir,
+        output: () => server.output.join(''),
         addFault: async (rule) => {
           const response = await fetch(control('faults'), {
             method: 'POST',
@@ -137,6 +150,7 @@ interface RunningServer {
 async function startServer(
   dataDir: string,
   simulatorKey: string,
+  canary: string,
   timings: SimulatorTimings,
 ): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = {
@@ -145,6 +159,7 @@ async function startServer(
     HOST: '127.0.0.1',
     LIKENESS_DATA_DIR: dataDir,
     LIKENESS_SIMULATOR_KEY: simulatorKey,
+    LIKENESS_SIMULATOR_CANARY: canary,
     LIKENESS_SIMULATOR_TIMINGS: JSON.stringify(timings),
     LIKENESS_SIMULATOR_CONTROLS: '1',
   }

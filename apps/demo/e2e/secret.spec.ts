@@ -15,27 +15,30 @@ import {
 
 const DIST = path.join(import.meta.dirname, '..', 'dist')
 
-test('the EasyRouter key reaches no response the browser receives', async ({
+test('the EasyRouter key and the liveness credentials reach no response, page, log or stored row', async ({
   page,
   context,
   demo,
 }, testInfo) => {
   const key = demo.simulatorKey
+  // The simulator's stand-in for the temporary credentials in EasyRouter's raw_response.
+  const secrets = [key, demo.canary]
+  const holds = (text: string | Buffer) => secrets.some((secret) => text.includes(secret))
   const read: string[] = []
   const unreadable: string[] = []
   const leaks: string[] = []
   const reading: Promise<void>[] = []
   const inspect = async (response: Response) => {
     const where = `${String(response.status())} ${response.request().method()} ${response.url()}`
-    if (response.url().includes(key)) leaks.push(`url: ${where}`)
+    if (holds(response.url())) leaks.push(`url: ${where}`)
     const headers = await response.allHeaders()
-    if (Object.values(headers).some((value) => value.includes(key))) leaks.push(`head: ${where}`)
+    if (Object.values(headers).some(holds)) leaks.push(`head: ${where}`)
     // A redirect has no body to read; anything else must be read, or the check is hollow.
     if (response.status() >= 300 && response.status() < 400) return
     try {
       const body = await response.body()
       read.push(where)
-      if (body.includes(key)) leaks.push(`body: ${where}`)
+      if (holds(body)) leaks.push(`body: ${where}`)
     } catch (error) {
       unreadable.push(`${where}: ${String(error)}`)
     }
@@ -48,7 +51,7 @@ test('the EasyRouter key reaches no response the browser receives', async ({
     const body = await response.body()
     const where = `${String(response.status())} ${route.request().method()} ${route.request().url()}`
     read.push(where)
-    if (body.includes(key)) leaks.push(`body: ${where}`)
+    if (holds(body)) leaks.push(`body: ${where}`)
     await route.fulfill({ response, body })
   })
 
@@ -94,16 +97,25 @@ test('the EasyRouter key reaches no response the browser receives', async ({
   for (const file of built) {
     const full = path.join(file.parentPath, file.name)
     const relative = path.relative(DIST, full).split(path.sep).join('/')
-    expect((await readFile(full)).includes(key), `dist/${relative}`).toBe(false)
+    expect(holds(await readFile(full)), `dist/${relative}`).toBe(false)
     const served = await page.request.get(`/${relative}`)
     expect(served.ok(), `/${relative}`).toBe(true)
-    expect((await served.body()).includes(key), `/${relative} as served`).toBe(false)
+    expect(holds(await served.body()), `/${relative} as served`).toBe(false)
+  }
+  // The server's log (the handler's events and errors) and everything it stored.
+  expect(demo.output()).toContain('"type":"verification.verified"')
+  expect(holds(demo.output()), 'the server log').toBe(false)
+  const stored = await readdir(demo.dataDir, { recursive: true, withFileTypes: true })
+  const databases = stored.filter((file) => file.isFile() && /\.db(-wal)?$/.test(file.name))
+  expect(databases.length).toBeGreaterThanOrEqual(1)
+  for (const file of databases) {
+    expect(holds(await readFile(path.join(file.parentPath, file.name))), file.name).toBe(false)
   }
   // The simulator's control endpoints answer on the same origin; they must not echo it either.
   for (const control of ['health', 'requests', 'faults']) {
     const response = await page.request.get(`/sim/__sim/${control}`, { headers: SIM_CONTROL })
     expect(response.ok(), `/sim/__sim/${control}`).toBe(true)
-    expect((await response.body()).includes(key), `/sim/__sim/${control}`).toBe(false)
+    expect(holds(await response.body()), `/sim/__sim/${control}`).toBe(false)
   }
 })
 

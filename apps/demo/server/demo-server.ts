@@ -47,6 +47,11 @@ export interface DemoServerOptions {
   /** The key the simulator accepts. Default: a random one per start. */
   simulatorKey?: string | undefined
   /**
+   * The fake credential the simulator puts in its liveness `raw_response`, for tests that prove
+   * it reaches no page, log line or stored row. Default: a random one per start.
+   */
+  simulatorCanary?: string | undefined
+  /**
    * Serve the simulator's control endpoints (`/sim/__sim/*`: faults, clock, reset) to requests
    * with the `x-sim-control: 1` header, which no cross-site form can send. Default: off, 404.
    */
@@ -105,6 +110,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       ? createSimulator({
           baseUrl: `${url}/sim`,
           apiKeys: [simulatorKey],
+          ...(options.simulatorCanary ? { credentialCanary: options.simulatorCanary } : {}),
           control: controls,
           timings: options.simulatorTimings ?? {
             assetProcessingMs: 3000,

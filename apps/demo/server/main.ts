@@ -53,6 +53,7 @@ const demo = await startDemoServer({
   secret: process.env.LIKENESS_SECRET,
   // For tests: a known simulator key (to prove it never reaches the browser) and timings.
   simulatorKey: process.env.LIKENESS_SIMULATOR_KEY,
+  simulatorCanary: process.env.LIKENESS_SIMULATOR_CANARY,
   simulatorTimings: timings(process.env.LIKENESS_SIMULATOR_TIMINGS),
   simulatorControls,
   password,
