@@ -13,6 +13,7 @@ export type {
   AssetRecord,
   JobRecord,
   IdempotencyReservation,
+  IdempotencyOutcome,
 } from './store/types.ts'
 export type { BlobStore, BlobBody, BlobInfo, BlobEntry, StoredBlob } from './blob/types.ts'
 export { createMemoryStore } from './store/memory-store.ts'
