@@ -9,22 +9,7 @@ export const BLOB_CHUNK_BYTES = 64 * 1024
  */
 export async function readBlobBody(body: BlobBody): Promise<Uint8Array> {
   if (body instanceof Uint8Array) return new Uint8Array(body)
-  const reader = body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    chunks.push(value)
-    size += value.byteLength
-  }
-  const bytes = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return bytes
+  return new Uint8Array(await new Response(body).arrayBuffer())
 }
 
 /** A stream of copies of `bytes`, a piece at a time, so a reader can never change them. */

@@ -100,21 +100,9 @@ export function createDiskBlobStore(options: DiskBlobStoreOptions): BlobStore {
 
     async get(key) {
       const file = blobFile(directory, key)
-      let handle: FileHandle
-      try {
-        handle = await open(file, 'r')
-      } catch (error) {
-        if (isNotFound(error)) return undefined
-        throw error
-      }
-      let header: Header
-      let stats: { ino: number; size: number }
-      try {
-        header = await readHeader(handle, key)
-        stats = await handle.stat()
-      } finally {
-        await handle.close()
-      }
+      const found = await readBlobFile(file, key)
+      if (!found) return undefined
+      const { header, stats } = found
       const blob: StoredBlob = {
         body: streamFile(file, stats, header.offset),
         size: stats.size - header.offset,
@@ -147,7 +135,7 @@ export function createDiskBlobStore(options: DiskBlobStoreOptions): BlobStore {
         }
         const key = BLOB_FILE.exec(name)?.[1]
         if (!key) continue
-        const createdAt = await readCreatedAt(join(directory, name), key)
+        const createdAt = (await readBlobFile(join(directory, name), key))?.header.createdAt
         if (createdAt !== undefined && createdAt < createdBefore) entries.push({ key, createdAt })
       }
       entries.sort((a, b) => a.createdAt - b.createdAt)
@@ -188,7 +176,7 @@ async function writeStream(handle: FileHandle, body: ReadableStream<Uint8Array>)
 }
 
 async function readHeader(handle: FileHandle, key: string): Promise<Header> {
-  const buffer = new Uint8Array(Math.min(4096, MAX_HEADER_BYTES))
+  const buffer = new Uint8Array(4096)
   let bytes = new Uint8Array(0)
   for (;;) {
     const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, bytes.byteLength)
@@ -212,17 +200,21 @@ async function readHeader(handle: FileHandle, key: string): Promise<Header> {
   }
 }
 
-async function readCreatedAt(file: string, key: string): Promise<number | undefined> {
+// A blob file's header and identity, or `undefined` when there is no such file (or it was
+// deleted since the directory was read).
+async function readBlobFile(
+  file: string,
+  key: string,
+): Promise<{ header: Header; stats: { ino: number; size: number } } | undefined> {
   let handle: FileHandle
   try {
     handle = await open(file, 'r')
   } catch (error) {
-    // Deleted since the directory was read.
     if (isNotFound(error)) return undefined
     throw error
   }
   try {
-    return (await readHeader(handle, key)).createdAt
+    return { header: await readHeader(handle, key), stats: await handle.stat() }
   } finally {
     await handle.close()
   }
