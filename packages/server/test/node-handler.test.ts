@@ -1,12 +1,10 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { LIKENESS_REQUEST_HEADER } from '@likeness/core'
 import { createManualClock } from '@likeness/easyrouter-sim'
 import { startSimulatorServer } from '@likeness/easyrouter-sim/node'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createLikenessHandler, type LikenessHandler } from '../src/handler.ts'
-import { toNodeHandler } from '../src/node/index.ts'
 import { API_KEY, PNG, SECRET, T0 } from './harness.ts'
+import { listenOnLoopback } from './loopback.ts'
 
 const closers: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -14,20 +12,10 @@ afterEach(async () => {
 })
 
 async function listen(handler: () => LikenessHandler): Promise<string> {
-  const server: Server = createServer((req, res) => {
-    toNodeHandler(handler())(req, res)
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => {
-          resolve()
-        })
-      }),
-  )
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  // The handler is made once the simulator's address is known, after the server listens.
+  const { url, close } = await listenOnLoopback((request) => handler()(request))
+  closers.push(close)
+  return url
 }
 
 describe('over loopback: Node http adapter and the standalone simulator', () => {

@@ -1,13 +1,13 @@
-import { request as httpRequest, createServer, type Server } from 'node:http'
+import { request as httpRequest } from 'node:http'
 import { mkdtemp, rm } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BlobStore } from '../src/blob/types.ts'
 import { createLikenessHandler } from '../src/handler.ts'
-import { createDiskBlobStore, toNodeHandler } from '../src/node/index.ts'
+import { createDiskBlobStore } from '../src/node/index.ts'
 import { verify } from './harness.ts'
+import { listenOnLoopback } from './loopback.ts'
 import {
   deferred,
   pngBytes,
@@ -55,18 +55,9 @@ async function watchedDiskStore() {
 }
 
 async function listen(handle: (request: Request) => Promise<Response>): Promise<string> {
-  const server: Server = createServer(toNodeHandler(handle))
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => {
-          resolve()
-        })
-      }),
-  )
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const { url, close } = await listenOnLoopback(handle)
+  cleanups.push(close)
+  return url
 }
 
 describe('staged files over Node http', () => {
