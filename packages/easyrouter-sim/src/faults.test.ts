@@ -78,9 +78,9 @@ describe('fault injection', () => {
     setTimeout(() => {
       controller.abort()
     }, 20)
-    const started = performance.now()
+    // Had the abort not ended the wait, the call would answer 200 after 10 s (and the test time
+    // out first) instead of rejecting.
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
-    expect(performance.now() - started).toBeLessThan(5_000)
     // An already aborted signal rejects at once.
     await expect(
       sim.fetch(`${BASE_URL}${SESSIONS}`, { signal: AbortSignal.abort() }),
