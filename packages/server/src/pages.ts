@@ -23,6 +23,8 @@ function page(status: number, title: string, body: string, bodyAttributes = ''):
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
+    // The browser's own light or dark rendering, as the person prefers; no style is needed.
+    '<meta name="color-scheme" content="light dark">',
     `<title>${escapeHtml(title)}</title>`,
     '</head>',
     `<body${bodyAttributes}>`,
