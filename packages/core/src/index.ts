@@ -106,3 +106,27 @@ export {
   type UploadStatus,
   type UploadSnapshot,
 } from './upload-queue.ts'
+export { Observable } from './observable.ts'
+export { systemClock, type Clock } from './clock.ts'
+export { shouldRetry, retryDelay, MAX_RETRIES, MAX_RETRY_AFTER_MS } from './retry.ts'
+export { likenessKeys, type LikenessKeys } from './query-keys.ts'
+export { sessionJobIdStorage, type JobIdStorage } from './job-id-storage.ts'
+export {
+  createLikenessRuntime,
+  retryPolicy,
+  type LikenessRuntime,
+  type LikenessRuntimeOptions,
+} from './runtime.ts'
+export {
+  createVideoJobDraft,
+  videoJobInputOf,
+  changeVideoJobDraft,
+  type VideoJobDraft,
+} from './video-draft.ts'
+export {
+  VideoJobController,
+  DEFAULT_JOB_STORAGE_KEY,
+  type VideoJobControllerOptions,
+  type VideoJobSnapshot,
+  type VideoJobHookStatus,
+} from './video-job-controller.ts'

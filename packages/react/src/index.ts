@@ -1,10 +1,4 @@
-export {
-  LikenessProvider,
-  useLikeness,
-  type LikenessProviderProps,
-  type JobIdStorage,
-} from './provider.tsx'
-export { likenessKeys, type LikenessKeys } from './query-keys.ts'
+export { LikenessProvider, useLikeness, type LikenessProviderProps } from './provider.tsx'
 export {
   useVerificationSession,
   type UseVerificationSessionOptions,
@@ -17,6 +11,12 @@ export {
   useVideoJobs,
   type UseVideoJobOptions,
   type VideoJobState,
-  type VideoJobHookStatus,
   type VideoJobList,
 } from './use-video-job.ts'
+// Re-exported for hosts that only install the hooks (they live in @likeness/core).
+export {
+  likenessKeys,
+  type LikenessKeys,
+  type JobIdStorage,
+  type VideoJobHookStatus,
+} from '@likeness/core'

@@ -1,9 +1,13 @@
 import {
   createHttpAdapter,
-  DEFAULT_POLLING_SCHEDULE,
+  createLikenessRuntime,
+  retryPolicy,
   toLikenessError,
-  type LikenessError,
+  type Clock,
   type HostAdapter,
+  type JobIdStorage,
+  type LikenessError,
+  type LikenessRuntime,
   type PollingSchedule,
 } from '@likeness/core'
 import {
@@ -13,22 +17,8 @@ import {
   useQuery,
 } from '@tanstack/react-query'
 import { createContext, createElement, useContext, useMemo, useState, type ReactNode } from 'react'
-import { likenessKeys, type LikenessKeys } from './query-keys.ts'
 
-/** Where a video job id is kept so a reload can re-attach to it. */
-export interface JobIdStorage {
-  get(key: string): string | null
-  set(key: string, value: string | null): void
-}
-
-interface LikenessContextValue {
-  adapter: HostAdapter
-  keys: LikenessKeys
-  storage: JobIdStorage
-  polling: PollingSchedule
-}
-
-const LikenessContext = createContext<LikenessContextValue | null>(null)
+const LikenessContext = createContext<LikenessRuntime | null>(null)
 
 /**
  * Props of {@link LikenessProvider}: an `adapter`, or the `baseUrl` of `@likeness/server` for
@@ -47,6 +37,8 @@ export type LikenessProviderProps = {
   storage?: JobIdStorage | undefined
   /** How often to poll processing assets and running jobs. Default: `DEFAULT_POLLING_SCHEDULE`. */
   polling?: PollingSchedule | undefined
+  /** Where elapsed time is read. Default: `systemClock` (one timer, paused in hidden tabs). */
+  clock?: Clock | undefined
 } & ({ adapter: HostAdapter; baseUrl?: never } | { baseUrl: string; adapter?: never })
 
 /**
@@ -65,15 +57,18 @@ export function LikenessProvider(props: LikenessProviderProps) {
   // Made once, used only without a given or enclosing client (an unused one costs nothing).
   const [owned] = useState(() => new QueryClient())
   const client = props.queryClient ?? outer ?? owned
-  const { adapter, baseUrl, scope, storage, polling } = props
-  const value = useMemo<LikenessContextValue>(
-    () => ({
-      adapter: adapter ?? createHttpAdapter({ baseUrl }),
-      keys: likenessKeys(scope),
-      storage: storage ?? sessionJobStorage,
-      polling: polling ?? DEFAULT_POLLING_SCHEDULE,
-    }),
-    [adapter, baseUrl, scope, storage, polling],
+  const { adapter, baseUrl, scope, storage, polling, clock } = props
+  const value = useMemo(
+    () =>
+      createLikenessRuntime({
+        client,
+        adapter: adapter ?? createHttpAdapter({ baseUrl }),
+        scope,
+        storage,
+        polling,
+        clock,
+      }),
+    [client, adapter, baseUrl, scope, storage, polling, clock],
   )
   // createElement rather than JSX: no jsx-runtime import in the bundle.
   const content = createElement(LikenessContext.Provider, { value }, props.children)
@@ -82,37 +77,19 @@ export function LikenessProvider(props: LikenessProviderProps) {
 }
 
 /**
- * The adapter, query keys and storage of the nearest {@link LikenessProvider}.
+ * What the nearest {@link LikenessProvider} set up: the `QueryClient`, the adapter, the query
+ * keys, the polling schedule, the clock and the job id storage. Pass it to a controller of
+ * `@likeness/core` to build a hook of your own.
  *
  * @example
  * ```ts
  * const { adapter, keys } = useLikeness()
  * ```
  */
-export function useLikeness(): LikenessContextValue {
+export function useLikeness(): LikenessRuntime {
   const value = useContext(LikenessContext)
   if (!value) throw new Error('Wrap the app in <LikenessProvider>.')
   return value
-}
-
-// sessionStorage can be missing (server rendering) or throw (privacy modes, sandboxed frames);
-// losing the job id then only costs the resume-after-reload convenience.
-const sessionJobStorage: JobIdStorage = {
-  get: (key) => attempt(() => sessionStorage.getItem(key)),
-  set: (key, value) => {
-    attempt(() => {
-      if (value === null) sessionStorage.removeItem(key)
-      else sessionStorage.setItem(key, value)
-    })
-  },
-}
-
-function attempt<T>(action: () => T): T | null {
-  try {
-    return action()
-  } catch {
-    return null
-  }
 }
 
 // Shared by the hooks (not exported from the package): a query's or mutation's error, if any,
@@ -126,6 +103,11 @@ export const errorOf = (error: unknown): LikenessError | null =>
  * 18) reuses the request in flight instead of cancelling it.
  */
 export function useVerification() {
-  const { adapter, keys } = useLikeness()
-  return useQuery({ queryKey: keys.verification, queryFn: () => adapter.getVerification() })
+  const runtime = useLikeness()
+  const { adapter, keys } = runtime
+  return useQuery({
+    queryKey: keys.verification,
+    queryFn: () => adapter.getVerification(),
+    ...retryPolicy(runtime),
+  })
 }

@@ -30,9 +30,8 @@ function pageWith(
   ctx: Ctx,
   { adapter = ctx.adapter, polling = FAST_POLLING, strict = false } = {},
 ) {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-  })
+  // Reads fail at once; a submit keeps the hooks' own retries, which these tests are about.
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   return function Wrapper({ children }: { children: ReactNode }) {
     const tree = (
       <LikenessProvider
@@ -219,7 +218,7 @@ describe('useVideoJob', () => {
     expect(creates(ctx)).toEqual({ sent: 1, upstream: 1 })
   })
 
-  it('sends the same key again after a lost answer, so the retry makes no second video', async () => {
+  it('retries a lost answer with the same key, so the retry makes no second video', async () => {
     const ctx = setup()
     const keys: string[] = []
     const adapter: HostAdapter = {
@@ -233,14 +232,7 @@ describe('useVideoJob', () => {
       },
     }
     const { result } = renderHook(() => useVideoJob(), { wrapper: pageWith(ctx, { adapter }) })
-    await act(async () => {
-      expect(await result.current.submit(INPUT)).toBeNull()
-    })
-    expect(keys).toHaveLength(1)
-    expect(result.current.error?.code).toBe('network')
-    expect(result.current).toMatchObject({ status: 'idle', jobId: null, isRunning: false })
-
-    // Submitting the same video again is a retry of the same request: the server replays it.
+    // The hook sends it again on its own; the server replays the first answer.
     const job = await submitted(() => result.current)
     expect(keys).toEqual([keys[0], keys[0]])
     expect(creates(ctx)).toEqual({ sent: 2, upstream: 1 })
@@ -256,11 +248,43 @@ describe('useVideoJob', () => {
     expect(creates(ctx)).toEqual({ sent: 3, upstream: 2 })
   })
 
+  it('keeps the key for the same input once its retries ran out', async () => {
+    const ctx = setup()
+    const keys: string[] = []
+    let down = true
+    const adapter: HostAdapter = {
+      ...ctx.adapter,
+      createVideoJob: (input, options) => {
+        keys.push(options.idempotencyKey)
+        // A short Retry-After keeps the automatic retries quick.
+        if (down)
+          return Promise.reject(new LikenessError('upstream_unavailable', { retryAfterMs: 1 }))
+        return ctx.adapter.createVideoJob(input, options)
+      },
+    }
+    const { result } = renderHook(() => useVideoJob(), { wrapper: pageWith(ctx, { adapter }) })
+    await act(async () => {
+      expect(await result.current.submit(INPUT)).toBeNull()
+    })
+    // The first try and three retries, all with one key.
+    expect(keys).toHaveLength(4)
+    expect(new Set(keys).size).toBe(1)
+    expect(result.current.error?.code).toBe('upstream_unavailable')
+    expect(result.current).toMatchObject({ status: 'idle', jobId: null, isRunning: false })
+
+    // Submitting the same video again is a retry of the same request.
+    down = false
+    const job = await submitted(() => result.current)
+    expect(keys[4]).toBe(keys[0])
+    expect(result.current.jobId).toBe(job.id)
+  })
+
   it('starts a fresh key after a definite failure, or for a changed input', async () => {
     const ctx = setup()
     const keys: string[] = []
     const failures = [
-      new LikenessError('timeout'),
+      new LikenessError('invalid_request'),
+      new LikenessError('timeout', { retryAfterMs: 1 }),
       new LikenessError('conflict', { retryable: false, details: { outcome: 'unknown' } }),
     ]
     const adapter: HostAdapter = {
@@ -273,12 +297,16 @@ describe('useVideoJob', () => {
     }
     const { result } = renderHook(() => useVideoJob(), { wrapper: pageWith(ctx, { adapter }) })
     await act(async () => {
-      // A timeout: worth retrying, but the person changed the prompt, so it is another video.
+      // A refusal is shown at once, never retried.
       expect(await result.current.submit(INPUT)).toBeNull()
+      expect(keys).toHaveLength(1)
+      // A changed input is another video: a fresh key. Its timeout is retried with that key,
+      // and the server cannot tell whether it was created: a definite answer.
       expect(await result.current.submit({ ...INPUT, prompt: 'I walk on Mars' })).toBeNull()
     })
+    expect(keys).toHaveLength(3)
     expect(keys[1]).not.toBe(keys[0])
-    // The server could not tell whether the second was created: a definite answer, new key.
+    expect(keys[2]).toBe(keys[1])
     expect(result.current.error?.details).toEqual({ outcome: 'unknown' })
     await submitted(() => result.current, { ...INPUT, prompt: 'I walk on Mars' })
     expect(new Set(keys).size).toBe(3)
@@ -422,7 +450,7 @@ describe('useVideoJob', () => {
     expect(creates(ctx)).toEqual({ sent: 1, upstream: 0 })
   })
 
-  it('surfaces a rate limit without retrying it', async () => {
+  it('surfaces a long rate limit at once, with its wait', async () => {
     const video = { max: 1, windowMs: 60_000 }
     const rateLimits = { verification: video, upload: video, video }
     const ctx = setup('alice', harness({ limits: { rateLimits } }, Date.now()))

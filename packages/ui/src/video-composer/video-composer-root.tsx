@@ -1,40 +1,33 @@
 import {
-  modelSupports,
   promptLength,
-  validateVideoJobInput,
   VIDEO_LIMITS,
-  VIDEO_MODELS,
   type VideoInputIssue,
   type VideoJob,
+  type VideoJobDraft,
   type VideoJobInput,
   type VideoModel,
-  type VideoRatio,
   type VideoReference,
-  type VideoResolution,
 } from '@likeness/core'
-import { useLikeness, useVideoJob, type VideoJobState } from '@likeness/react'
+import { useVideoJob, type VideoJobState } from '@likeness/react'
 import {
   createContext,
-  memo,
   useContext,
   useEffect,
   useId,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type ComponentPropsWithRef,
   type CSSProperties,
-  type RefObject,
 } from 'react'
 import { lk } from '../class-names.ts'
 import { useTranslate, type MessageOverrides, type Translate } from '../i18n.tsx'
-import { useControllableState } from '../use-controllable-state.ts'
 import { videoComposerMessages, type VideoComposerMessageKey } from './messages.ts'
 
 /**
- * The form's values as the person edits them. `seed` stays the text typed (empty for a random
- * seed) so a half-typed number is not lost; references are kept apart, as a host may control
- * them.
+ * The form's values as the person edits them: the video job's draft (see `VideoJobDraft` in
+ * `@likeness/core`), kept by the job's controller.
  *
  * @example
  * ```ts
@@ -42,20 +35,11 @@ import { videoComposerMessages, type VideoComposerMessageKey } from './messages.
  * values.model // 'dreamina-seedance-2-0'
  * ```
  */
-export interface VideoComposerValues {
-  model: VideoModel
-  prompt: string
-  durationSeconds: number
-  resolution: VideoResolution
-  ratio: VideoRatio
-  seed: string
-  generateAudio: boolean
-  watermark: boolean
-}
+export type VideoComposerValues = VideoJobDraft
 
 /**
- * What {@link useVideoComposer} gives a part inside {@link VideoComposer.Root}: the form, its
- * issues, the job, the actions and the strings.
+ * What {@link useVideoComposer} gives a part inside {@link VideoComposer.Root}: the job (its
+ * draft, issues and actions, from `useVideoJob`), and the view's own helpers and strings.
  *
  * @example
  * ```tsx
@@ -66,9 +50,11 @@ export interface VideoComposerValues {
  * ```
  */
 export interface VideoComposerContextValue {
+  /** The draft. */
   values: VideoComposerValues
-  /** Sets one value; choosing a model that cannot render the resolution lowers it. */
+  /** Sets one value of the draft (see `VideoJobController.setDraft`). */
   setValue: <K extends keyof VideoComposerValues>(key: K, value: VideoComposerValues[K]) => void
+  /** The chosen portraits: the host's, when it controls them, else the draft's. */
   references: readonly VideoReference[]
   setReferences: (references: readonly VideoReference[]) => void
   /** Why the last submit was refused (here or by the server), minus fields edited since. */
@@ -83,7 +69,7 @@ export interface VideoComposerContextValue {
   job: VideoJobState
   /** True while a job is being sent or runs: the form is read-only then. */
   disabled: boolean
-  /** Validates; then submits, or marks the fields and focuses the first one. */
+  /** Submits the draft; a refusal marks the fields and focuses the first one. */
   submit: () => Promise<void>
   /** Forgets the failed job and submits the same values again. */
   tryAgain: () => void
@@ -164,10 +150,6 @@ export interface VideoComposerRootOptions {
 export interface VideoComposerRootProps
   extends VideoComposerRootOptions, Omit<ComponentPropsWithRef<'form'>, 'onSubmit'> {}
 
-// useVideoJob's own default, so "new video" can forget a job kept under it.
-const DEFAULT_STORAGE_KEY = 'likeness:video-job'
-const NO_REFERENCES: readonly VideoReference[] = []
-const NO_ISSUES: readonly VideoInputIssue[] = []
 // The live region must stay hidden even when the host drops our styles.
 const HIDDEN: CSSProperties = {
   position: 'absolute',
@@ -177,25 +159,13 @@ const HIDDEN: CSSProperties = {
   clipPath: 'inset(50%)',
   whiteSpace: 'nowrap',
 }
-// Layout effects keep the job's state in step before paint; on the server there is no paint.
+// The host's portraits reach the job's draft before paint; on the server there is no paint.
 const useStepEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect
-const IDLE: VideoJobState = {
-  job: null,
-  jobId: null,
-  status: 'idle',
-  progress: 0,
-  elapsedMs: 0,
-  videoUrl: null,
-  error: null,
-  issues: [],
-  isRunning: false,
-  submit: () => Promise.resolve(null),
-  detach: () => undefined,
-}
 
 /**
- * The composer's state: form values, validation, the watched job, strings. It renders a
- * `form` that submits the job, and a polite live region that announces the job's progress.
+ * The composer's view: a `form` over a `useVideoJob` (which owns the draft, its validation,
+ * the job and where its id is kept), field ids, focus, strings, and a polite live region that
+ * announces the job's progress.
  *
  * Data attributes: `data-status` (`idle`, `submitting`, `queued`, `in_progress`, `completed`,
  * `failed`, `unknown`), `data-invalid` while issues are shown, `data-disabled` while a job is
@@ -211,13 +181,13 @@ const IDLE: VideoJobState = {
  * ```
  */
 export function Root({
-  defaultValues = {},
-  references: givenReferences,
+  defaultValues,
+  references: given,
   onReferencesChange,
   onSubmitted,
   onCompleted,
   onFailed,
-  storageKey = DEFAULT_STORAGE_KEY,
+  storageKey,
   messages,
   unstyled,
   className,
@@ -226,137 +196,56 @@ export function Root({
   ...rest
 }: VideoComposerRootProps) {
   const t = useTranslate(videoComposerMessages, messages)
-  const { storage } = useLikeness()
   const base = useId()
-  const defaults = useRef(defaultValues).current
-  const [values, setValues] = useState(() => toValues(defaults))
-  const [references, setReferences] = useControllableState(
-    givenReferences,
-    defaults.references ?? NO_REFERENCES,
-    onReferencesChange,
-  )
-  const [issues, setIssues] = useState(NO_ISSUES)
-  const [loweredBy, setLoweredBy] = useState<VideoModel | null>(null)
-  // A new session remounts the job hook. useVideoJob drops a submit's or detach's override of
-  // `jobId` only when `jobId` changes, so choosing the listed job already passed (after a submit
-  // or "try again" over it) needs a fresh hook to show it again.
-  const [session, setSession] = useState<{ count: number; jobId?: string }>({ count: 0 })
-  const [job, setJob] = useState(IDLE)
-  const [focus, setFocus] = useState<{ id?: string } | null>(null)
-  const form = useRef<HTMLFormElement | null>(null)
-  const events = useRef({ onCompleted, onFailed })
-  useStepEffect(() => {
-    events.current = { onCompleted, onFailed }
+  const job = useVideoJob({
+    storageKey,
+    defaults: defaultValues,
+    onSubmitted,
+    onCompleted,
+    onFailed,
   })
+  const { draft, issues } = job
+  const references = useSyncedReferences(job, given, onReferencesChange)
+  const form = useRef<HTMLFormElement | null>(null)
+  const focusInvalid = useFocusInvalid(form)
 
-  // The server's reasons become the form's own, so editing a field clears its mark.
-  useEffect(() => {
-    if (job.issues.length > 0) {
-      setIssues(job.issues)
-      setFocus({})
+  const value = useMemo<VideoComposerContextValue>(() => {
+    const id = (key: string) => `${base}${key.replace(/[^\w-]/g, '-')}`
+    // A refusal, here or from the server, focuses the first field it marks.
+    const submit = async () => {
+      if (!(await job.submit())) focusInvalid()
     }
-  }, [job.issues])
-
-  useEffect(() => {
-    if (!focus) return
-    const root = form.current
-    const target = focus.id
-      ? document.getElementById(focus.id)
-      : root?.querySelector<HTMLElement>('[aria-invalid="true"]')
-    const control = target?.matches(FOCUSABLE)
-      ? target
-      : (target?.querySelector<HTMLElement>('[tabindex="0"]') ??
-        target?.querySelector<HTMLElement>(FOCUSABLE))
-    control?.focus()
-  }, [focus])
-
-  // A job picked up again (after a reload, from the recent list) brings back what it was made
-  // from, unless the person has started writing something else.
-  const restored = useRef<string | null>(null)
-  const shown = job.job
-  useEffect(() => {
-    if (!shown?.input || restored.current === shown.id) return
-    restored.current = shown.id
-    if (values.prompt.trim() !== '') return
-    setValues(toValues({ ...defaults, ...shown.input }))
-    if (references.length === 0 && shown.input.references?.length) {
-      setReferences(shown.input.references)
+    return {
+      values: draft,
+      setValue: (key, next) => {
+        job.setDraft({ [key]: next })
+      },
+      references,
+      setReferences: (next) => {
+        job.setDraft({ references: next })
+        onReferencesChange?.(next)
+      },
+      issues,
+      issueFor: (key) => issues.find((issue) => fieldKey(issue.field) === key),
+      issueText: (issue) => issueText(t, issue, draft),
+      loweredBy: job.loweredBy,
+      job,
+      disabled: job.isRunning,
+      submit,
+      tryAgain: () => {
+        job.detach()
+        void submit()
+      },
+      reset: () => {
+        job.reset()
+        focusInvalid(id('prompt'))
+      },
+      watch: job.watch,
+      id,
+      t,
+      unstyled,
     }
-  }, [shown])
-
-  const id = (key: string) => `${base}${key.replace(/[^\w-]/g, '-')}`
-
-  const forget = (prefix: string) => {
-    setIssues((list) => {
-      const kept = list.filter((issue) => !fieldKey(issue.field).startsWith(prefix))
-      return kept.length === list.length ? list : kept
-    })
-  }
-
-  const setValue: VideoComposerContextValue['setValue'] = (key, value) => {
-    const next = { ...values, [key]: value }
-    if (key === 'model' || key === 'resolution') setLoweredBy(null)
-    if (key === 'model' && !modelSupports(next.model, next.resolution)) {
-      next.resolution = VIDEO_LIMITS.maxResolutionByModel[next.model]
-      setLoweredBy(next.model)
-      forget('resolution')
-    }
-    setValues(next)
-    forget(key)
-  }
-
-  const submit = async () => {
-    const input = toInput(values, references)
-    const checked = validateVideoJobInput(input)
-    if (!checked.ok) {
-      setIssues(checked.issues)
-      setFocus({})
-      return
-    }
-    setIssues(NO_ISSUES)
-    const created = await job.submit(input)
-    if (created) onSubmitted?.(created)
-  }
-
-  const reset = () => {
-    job.detach()
-    if (storageKey !== false) storage.set(storageKey, null)
-    setSession(({ count }) => ({ count: count + 1 }))
-    setValues(toValues(defaults))
-    setReferences(defaults.references ?? NO_REFERENCES)
-    setIssues(NO_ISSUES)
-    setLoweredBy(null)
-    setFocus({ id: id('prompt') })
-  }
-
-  const value: VideoComposerContextValue = {
-    values,
-    setValue,
-    references,
-    setReferences: (next) => {
-      setReferences(next)
-      forget('ref')
-    },
-    issues,
-    issueFor: (key) => issues.find((issue) => fieldKey(issue.field) === key),
-    issueText: (issue) => issueText(t, issue, values),
-    loweredBy,
-    job,
-    disabled: job.isRunning,
-    submit,
-    tryAgain: () => {
-      job.detach()
-      void submit()
-    },
-    reset,
-    watch: (jobId) => {
-      setIssues(NO_ISSUES)
-      setSession(({ count }) => ({ count: count + 1, jobId }))
-    },
-    id,
-    t,
-    unstyled,
-  }
+  }, [job, references, base, t, unstyled, onReferencesChange, focusInvalid])
 
   return (
     <ComposerContext.Provider value={value}>
@@ -373,16 +262,9 @@ export function Root({
         data-disabled={job.isRunning || undefined}
         onSubmit={(event) => {
           event.preventDefault()
-          if (!job.isRunning) void submit()
+          if (!job.isRunning) void value.submit()
         }}
       >
-        <JobWatcher
-          key={session.count}
-          jobId={session.jobId}
-          storageKey={storageKey}
-          onState={setJob}
-          events={events}
-        />
         {children}
         <div role="status" style={HIDDEN}>
           {announcement(t, job)}
@@ -392,33 +274,55 @@ export function Root({
   )
 }
 
-const FOCUSABLE = 'input:not([type="hidden"]),select,textarea,button,[tabindex]'
-
-interface JobWatcherProps {
-  jobId: string | undefined
-  storageKey: string | false
-  onState: (state: VideoJobState) => void
-  events: RefObject<Pick<VideoComposerRootOptions, 'onCompleted' | 'onFailed'>>
+/**
+ * Portraits a host controls (`references` + `onReferencesChange`) and the job's draft, kept
+ * as one: the host's list goes into the draft, and a change the job makes itself (a reset,
+ * a job picked up again) goes out to the host.
+ */
+function useSyncedReferences(
+  job: VideoJobState,
+  given: readonly VideoReference[] | undefined,
+  onChange: ((references: readonly VideoReference[]) => void) | undefined,
+): readonly VideoReference[] {
+  const { references } = job.draft
+  // The list last agreed between the two; the host's first one still has to go in.
+  const known = useRef<readonly VideoReference[] | undefined>(undefined)
+  useStepEffect(() => {
+    if (given === undefined || given === known.current) return
+    known.current = given
+    if (given !== references) job.setDraft({ references: given })
+  }, [given])
+  useEffect(() => {
+    if (given === undefined || references === known.current || references === given) return
+    known.current = references
+    onChange?.(references)
+  }, [references])
+  return given ?? references
 }
 
-// Holds useVideoJob in a leaf, so a new session remounts the hook without remounting the form.
-const JobWatcher = memo(function JobWatcher({
-  jobId,
-  storageKey,
-  onState,
-  events,
-}: JobWatcherProps) {
-  const state = useVideoJob({
-    jobId,
-    storageKey,
-    onCompleted: (done) => events.current.onCompleted?.(done),
-    onFailed: (done) => events.current.onFailed?.(done),
-  })
-  useStepEffect(() => {
-    onState(state)
-  })
-  return null
-})
+/** Focuses the field with `id`, else the first marked invalid, after the next render. */
+function useFocusInvalid(form: { current: HTMLFormElement | null }) {
+  const [target, setTarget] = useState<{ id?: string | undefined } | null>(null)
+  useEffect(() => {
+    if (!target) return
+    const found = target.id
+      ? document.getElementById(target.id)
+      : form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
+    const control = found?.matches(FOCUSABLE)
+      ? found
+      : (found?.querySelector<HTMLElement>('[tabindex="0"]') ??
+        found?.querySelector<HTMLElement>(FOCUSABLE))
+    control?.focus()
+  }, [target])
+  return useMemo(
+    () => (id?: string) => {
+      setTarget({ id })
+    },
+    [],
+  )
+}
+
+const FOCUSABLE = 'input:not([type="hidden"]),select,textarea,button,[tabindex]'
 
 function assignRef(
   ref: ComponentPropsWithRef<'form'>['ref'] | undefined,
@@ -435,32 +339,10 @@ function fieldKey(field: string): string {
   return index === undefined ? field : `ref-${index}`
 }
 
-function toValues(input: Partial<VideoJobInput>): VideoComposerValues {
-  const seed = input.seed
-  return {
-    model: input.model ?? VIDEO_MODELS[0],
-    prompt: input.prompt ?? '',
-    durationSeconds: input.durationSeconds ?? VIDEO_LIMITS.defaultDurationSeconds,
-    resolution: input.resolution ?? '720p',
-    ratio: input.ratio ?? '16:9',
-    seed: seed === undefined || seed === -1 ? '' : String(seed),
-    generateAudio: input.generateAudio ?? true,
-    watermark: input.watermark ?? false,
-  }
-}
-
-function toInput(values: VideoComposerValues, references: readonly VideoReference[]) {
-  const { seed, ...rest } = values
-  const input: VideoJobInput = { ...rest }
-  if (seed.trim() !== '') input.seed = Number(seed)
-  if (references.length > 0) input.references = references
-  return input
-}
-
 function issueText(
   t: Translate<VideoComposerMessageKey>,
   issue: VideoInputIssue,
-  values: VideoComposerValues,
+  values: VideoJobDraft,
 ): string {
   const field = issue.field.startsWith('references[') ? 'reference' : issue.field
   const key = `composer.issue.${field}.${issue.code}`

@@ -1,4 +1,4 @@
-import type { AssetListQuery } from '@likeness/core'
+import type { AssetListQuery } from './asset.ts'
 
 /**
  * The TanStack Query keys Likeness uses, under one `scope` (the provider's, `default` unless
