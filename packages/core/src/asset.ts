@@ -104,3 +104,17 @@ export interface UploadProgress {
   loaded: number
   total: number
 }
+
+/**
+ * Whether an asset may still change on its own: `processing`, or a status newer than this
+ * version knows (`unknown`), which is treated the same way. Lists follow such assets until
+ * they settle.
+ *
+ * @example
+ * ```ts
+ * const waiting = assets.filter(isAssetSettling).length
+ * ```
+ */
+export function isAssetSettling(asset: Pick<Asset, 'status'>): boolean {
+  return asset.status === 'processing' || asset.status === 'unknown'
+}

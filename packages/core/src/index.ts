@@ -48,6 +48,7 @@ export type {
   StartVerificationInput,
   StartedVerification,
 } from './verification.ts'
+export { isAssetSettling } from './asset.ts'
 export type {
   Asset,
   AssetType,
@@ -130,3 +131,13 @@ export {
   type VideoJobSnapshot,
   type VideoJobHookStatus,
 } from './video-job-controller.ts'
+export { verificationQuery } from './verification-query.ts'
+export {
+  AssetListController,
+  AssetDeletionController,
+  createAssetUploads,
+  type AssetListOptions,
+  type AssetListSnapshot,
+  type AssetDeletionSnapshot,
+  type AssetUploadsOptions,
+} from './asset-library.ts'

@@ -5,7 +5,16 @@ export {
   type VerificationSessionState,
   type VerificationHookStatus,
 } from './use-verification-session.ts'
-export { useAssets, type UseAssetsOptions, type AssetsState } from './use-assets.ts'
+export {
+  useAssets,
+  useUploads,
+  useAssetDeletion,
+  type UseAssetsOptions,
+  type AssetsState,
+  type UseUploadsOptions,
+  type UploadsState,
+  type AssetDeletionState,
+} from './use-assets.ts'
 export {
   useVideoJob,
   useVideoJobs,

@@ -1,63 +1,116 @@
-import type { LikenessError } from '@likeness/core'
 import {
-  checkFile,
-  createUploadQueue,
-  pollDelayForAge,
+  AssetDeletionController,
+  AssetListController,
+  createAssetUploads,
   type Asset,
-  type AssetPage,
-  type AssetListQuery,
+  type AssetDeletionSnapshot,
+  type AssetListOptions,
+  type AssetListSnapshot,
   type FileRules,
   type UploadItem,
   type UploadProgress,
   type UploadQueue,
 } from '@likeness/core'
-import {
-  useInfiniteQuery,
-  useMutation,
-  useQueryClient,
-  type InfiniteData,
-} from '@tanstack/react-query'
-import { useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { errorOf, useLikeness, useVerification } from './provider.tsx'
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
+import { useLikeness } from './provider.tsx'
+import { useController } from './use-controller.ts'
 
 /**
- * Options of {@link useAssets}: which assets to list, and how to upload.
+ * Options of {@link useAssets}: which assets to list.
  *
  * @example
  * ```ts
- * useAssets({ statuses: ['active'], name: search, pageSize: 48, rules: { accept: ['image'] } })
+ * useAssets({ statuses: ['active'], name: search, pageSize: 48 })
  * ```
  */
-export interface UseAssetsOptions extends Omit<AssetListQuery, 'page'> {
+export interface UseAssetsOptions extends AssetListOptions {
   /** Assets per page, 1 to 100. Default 24. */
   pageSize?: number | undefined
-  /** How many files are sent at once; read when the hook mounts. Default 4. */
-  concurrency?: number | undefined
-  /** What files must be like before they are sent (see `checkFile`). */
-  rules?: FileRules | undefined
 }
 
-/** What {@link useAssets} returns. */
-export interface AssetsState {
-  /** Every asset of the pages loaded so far, in list order. */
-  assets: Asset[]
-  /** How many assets match the filters on the server, loaded or not. */
-  total: number
-  /** True until it is known whether the person is verified and, if so, the first page came. */
-  isLoading: boolean
-  /** Why the list (or the verification status) could not be read, if so. */
-  error: LikenessError | null
-  /** More pages are on the server. */
-  hasNextPage: boolean
+/**
+ * What {@link useAssets} returns: the list and how to page it.
+ *
+ * @example
+ * ```ts
+ * const { assets, total, hasNextPage, fetchNextPage }: AssetsState = useAssets()
+ * ```
+ */
+export interface AssetsState extends AssetListSnapshot {
   /** Loads the next page (infinite scroll, a "Show more" button). */
   fetchNextPage: () => Promise<unknown>
-  isFetchingNextPage: boolean
-  /** Whether the person is verified; the list is only asked for when they are. */
-  isVerified: boolean
+  /** Reads the loaded pages again. */
+  refetch: () => Promise<unknown>
+  /** After an error: reads the verification and the list again. */
+  retry: () => void
+}
+
+/**
+ * The verified person's portrait assets: a filtered, paged list. A thin adapter over
+ * `AssetListController` from `@likeness/core`: it asks for the list once the person is
+ * verified, and follows each processing asset by reading that asset alone, slower as it ages
+ * and not while the tab is hidden, until it settles. Uploads are {@link useUploads},
+ * deletions {@link useAssetDeletion}; both show in every list at once.
+ *
+ * @example
+ * ```tsx
+ * const { assets, hasNextPage, fetchNextPage } = useAssets({ statuses: ['active'] })
+ * return (
+ *   <>
+ *     {assets.map((asset) => <img key={asset.id} src={asset.previewUrl} alt={asset.name} />)}
+ *     {hasNextPage && <button onClick={() => fetchNextPage()}>Show more</button>}
+ *   </>
+ * )
+ * ```
+ */
+export function useAssets(options: UseAssetsOptions = {}): AssetsState {
+  const runtime = useLikeness()
+  const { statuses, name, sort, order, pageSize } = options
+  const query = { statuses, name, sort, order, pageSize }
+  const list = useController(() => new AssetListController(runtime, query), [runtime])
+  useEffect(() => {
+    list.setQuery(query)
+  })
+  const snapshot = useSyncExternalStore(list.subscribe, list.getSnapshot, list.getSnapshot)
+  return useMemo(
+    () => ({
+      ...snapshot,
+      fetchNextPage: list.fetchNextPage,
+      refetch: list.refetch,
+      retry: list.retry,
+    }),
+    [list, snapshot],
+  )
+}
+
+/**
+ * Options of {@link useUploads}.
+ *
+ * @example
+ * ```ts
+ * useUploads({ rules: { accept: ['image'], maxBytes: 10 * 2 ** 20 }, concurrency: 2 })
+ * ```
+ */
+export interface UseUploadsOptions {
+  /** What files must be like before they are sent (see `checkFile`); read for each file. */
+  rules?: FileRules | undefined
+  /** How many files are sent at once; read when the hook mounts. Default 4. */
+  concurrency?: number | undefined
+}
+
+/**
+ * What {@link useUploads} returns.
+ *
+ * @example
+ * ```ts
+ * const { uploads, progress, isUploading, upload, abort, retry }: UploadsState = useUploads()
+ * ```
+ */
+export interface UploadsState {
   /** Files sent from this hook, in the order they were added, finished ones included. */
   uploads: readonly UploadItem[]
-  /** Bytes of the current batch of uploads; `{ loaded: 0, total: 0 }` when idle. */
-  uploadProgress: UploadProgress
+  /** Bytes of the current batch; `{ loaded: 0, total: 0 }` when idle. */
+  progress: UploadProgress
   /** Some file is being checked, waits, or is being sent. */
   isUploading: boolean
   /**
@@ -66,184 +119,102 @@ export interface AssetsState {
    */
   upload: UploadQueue['add']
   /** Stops one upload; it becomes `aborted`. */
-  abortUpload: (id: string) => void
+  abort: (id: string) => void
   /** Sends a `failed` or `aborted` upload again. */
-  retryUpload: (id: string) => void
+  retry: (id: string) => void
   /** Removes a finished upload from `uploads`. */
-  dismissUpload: (id: string) => void
+  dismiss: (id: string) => void
   /** Removes every finished upload from `uploads`. */
-  clearUploads: () => void
-  /**
-   * Deletes an asset, irreversibly. It leaves every cached list at once; if the server
-   * refuses, it comes back, `removeError` is set, and the promise rejects.
-   */
-  remove: (id: string) => Promise<void>
-  /**
-   * Deletes every asset and the person's asset group, irreversibly. Their verification ends
-   * (`isVerified` becomes false) and the list empties; they may verify again afterwards.
-   */
-  removeAll: () => Promise<void>
-  /** Why the last `remove` or `removeAll` failed, if it did. */
-  removeError: LikenessError | null
-  /** Reads the loaded pages again. */
-  refetch: () => Promise<unknown>
+  clear: () => void
 }
 
-type Lists = InfiniteData<AssetPage> | Asset
-
 /**
- * The verified person's portrait assets: a filtered, paged list that follows processing
- * assets until they settle, plus an upload queue and deletion. The list polls only while a
- * loaded asset is `processing`, slower as that asset ages (the provider's `polling`), and,
- * as TanStack Query does by default (`refetchIntervalInBackground: false`), not while the tab
- * is hidden. Uploads run in a queue owned by this hook; they keep going if the component
- * unmounts, and each one refreshes the lists when it is done.
+ * Uploads portrait files: a queue that checks each file, sends a few at a time with
+ * progress, and lets each be aborted, retried or dismissed. Each new asset shows in the
+ * lists of {@link useAssets} at once, which follow it until it settles. The queue belongs to
+ * the hook and keeps going if the component unmounts.
  *
  * @example
  * ```tsx
- * const { assets, upload, uploads, remove, hasNextPage, fetchNextPage } = useAssets({
- *   rules: { accept: ['image'] },
- * })
- * return (
- *   <>
- *     <input type="file" multiple onChange={(event) => upload(event.target.files ?? [])} />
- *     {assets.map((asset) => (
- *       <button key={asset.id} data-status={asset.status} onClick={() => remove(asset.id)}>
- *         {asset.name}
- *       </button>
- *     ))}
- *     {hasNextPage && <button onClick={() => fetchNextPage()}>Show more</button>}
- *   </>
- * )
+ * const { upload, uploads } = useUploads({ rules: { accept: ['image'] } })
+ * return <input type="file" multiple onChange={(event) => upload(event.target.files ?? [])} />
  * ```
  */
-export function useAssets(options: UseAssetsOptions = {}): AssetsState {
-  const { adapter, keys, polling } = useLikeness()
-  const queryClient = useQueryClient()
-  const latest = useRef({ adapter, keys, queryClient, rules: options.rules })
-  latest.current = { adapter, keys, queryClient, rules: options.rules }
-
-  const verification = useVerification()
-  const isVerified = verification.data?.status === 'verified'
-
-  const { statuses, name, sort, order, pageSize = 24 } = options
-  const query = { statuses, name, sort, order, pageSize }
-  const list = useInfiniteQuery({
-    queryKey: keys.assetList(query),
-    queryFn: async ({ pageParam, signal, queryKey }) => {
-      const page = await adapter.listAssets({ ...query, page: pageParam }, { signal })
-      // Only lists holding a processing asset poll: when one settles here, lists filtered by
-      // status (which may not hold it yet) read again.
-      const seen = queryClient.getQueryData<InfiniteData<AssetPage>>(queryKey)
-      if (
-        seen?.pages.some((old) =>
-          old.items.some(
-            (a) =>
-              a.status === 'processing' &&
-              page.items.some((b) => b.id === a.id && b.status !== a.status),
-          ),
-        )
-      )
-        void queryClient.invalidateQueries({
-          queryKey: keys.assets,
-          predicate: (other) => other.queryKey !== queryKey,
-        })
-      return page
-    },
-    initialPageParam: 1,
-    getNextPageParam: (last: AssetPage) =>
-      last.page * last.pageSize < last.total ? last.page + 1 : undefined,
-    enabled: isVerified,
-    refetchInterval: ({ state }) => {
-      // `unknown` is a status newer than this version: treat it as still processing.
-      const newest = Math.max(
-        ...(state.data?.pages ?? [])
-          .flatMap((page) => page.items)
-          .filter((asset) => asset.status === 'processing' || asset.status === 'unknown')
-          .map((asset) => Date.parse(asset.createdAt) || 0),
-      )
-      return newest > -Infinity && pollDelayForAge(Date.now() - newest, polling)
-    },
+export function useUploads(options: UseUploadsOptions = {}): UploadsState {
+  const runtime = useLikeness()
+  const rules = useRef(options.rules)
+  useEffect(() => {
+    rules.current = options.rules
   })
-  const assets = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data])
-
-  // Created once per hook, also under StrictMode; reads the latest adapter and rules per call.
-  const [queue] = useState(() =>
-    createUploadQueue({
-      upload: (input, callOptions) => latest.current.adapter.uploadAsset(input, callOptions),
-      check: (file) => checkFile(file, latest.current.rules),
-      concurrency: options.concurrency,
-      onUploaded: () => {
-        void latest.current.queryClient.invalidateQueries({ queryKey: latest.current.keys.assets })
-      },
-    }),
+  const queue = useController(
+    () =>
+      createAssetUploads(runtime, { rules: () => rules.current, concurrency: options.concurrency }),
+    [runtime],
   )
-  const uploads = useSyncExternalStore(queue.subscribe, queue.getSnapshot, queue.getSnapshot)
+  const snapshot = useSyncExternalStore(queue.subscribe, queue.getSnapshot, queue.getSnapshot)
+  return useMemo(
+    () => ({
+      uploads: snapshot.items,
+      progress: snapshot.total,
+      isUploading: snapshot.isUploading,
+      upload: queue.add,
+      abort: queue.abort,
+      retry: queue.retry,
+      dismiss: queue.dismiss,
+      clear: queue.clear,
+    }),
+    [queue, snapshot],
+  )
+}
 
-  // Rewrites every cached asset list (detail entries are left alone).
-  const editLists = (edit: (data: InfiniteData<AssetPage>) => InfiniteData<AssetPage>) => {
-    queryClient.setQueriesData<Lists>({ queryKey: keys.assets }, (data) =>
-      data && 'pages' in data ? edit(data) : data,
-    )
-  }
+/**
+ * What {@link useAssetDeletion} returns.
+ *
+ * @example
+ * ```ts
+ * const { remove, deleting, failure }: AssetDeletionState = useAssetDeletion()
+ * ```
+ */
+export interface AssetDeletionState extends AssetDeletionSnapshot {
+  /**
+   * Deletes an asset, irreversibly. It leaves every list at once; if the server refuses, it
+   * comes back and `failure` says why. Resolves whether it was deleted; never rejects.
+   */
+  remove: (asset: Asset) => Promise<boolean>
+  /**
+   * Deletes every asset and the person's asset group, irreversibly. Their verification ends
+   * and the lists empty; they may verify again afterwards. Resolves whether it was done.
+   */
+  removeAll: () => Promise<boolean>
+  /** Forgets `failure`. */
+  dismissFailure: () => void
+}
 
-  const removal = useMutation({
-    mutationFn: (id: string) => adapter.deleteAsset(id),
-    onMutate: async (id) => {
-      await queryClient.cancelQueries({ queryKey: keys.assets })
-      const saved = queryClient.getQueriesData<Lists>({ queryKey: keys.assets })
-      editLists((data) => {
-        const gone = data.pages.flatMap((page) => page.items).filter((a) => a.id === id).length
-        return {
-          ...data,
-          pages: data.pages.map((page) => ({
-            ...page,
-            items: page.items.filter((asset) => asset.id !== id),
-            total: page.total - gone,
-          })),
-        }
-      })
-      return saved
-    },
-    onError: (_error, _id, saved) => {
-      for (const [key, data] of saved ?? []) queryClient.setQueryData(key, data)
-    },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.assets }),
-  })
-
-  const removalOfAll = useMutation({
-    mutationFn: () => adapter.deleteAllAssets(),
-    onSuccess: () => {
-      editLists(() => ({ pages: [], pageParams: [] }))
-      return Promise.all([
-        queryClient.invalidateQueries({ queryKey: keys.verification }),
-        // Stale but not refetched now: without a verification the server would refuse. The
-        // lists load again once the person is verified again.
-        queryClient.invalidateQueries({ queryKey: keys.assets, refetchType: 'none' }),
-      ])
-    },
-  })
-
-  return {
-    assets,
-    total: list.data?.pages[0]?.total ?? 0,
-    isLoading: verification.isPending || (isVerified && list.isPending),
-    error: errorOf(list.error ?? verification.error),
-    hasNextPage: list.hasNextPage,
-    fetchNextPage: list.fetchNextPage,
-    isFetchingNextPage: list.isFetchingNextPage,
-    isVerified,
-    uploads: uploads.items,
-    uploadProgress: uploads.total,
-    isUploading: uploads.isUploading,
-    upload: queue.add,
-    abortUpload: queue.abort,
-    retryUpload: queue.retry,
-    dismissUpload: queue.dismiss,
-    clearUploads: queue.clear,
-    remove: removal.mutateAsync,
-    removeAll: removalOfAll.mutateAsync,
-    removeError: errorOf(removal.error ?? removalOfAll.error),
-    refetch: list.refetch,
-  }
+/**
+ * Deleting the person's assets, one or all, with what is in flight and the last failure in
+ * one place. A thin adapter over `AssetDeletionController` from `@likeness/core`.
+ *
+ * @example
+ * ```tsx
+ * const { remove, deleting } = useAssetDeletion()
+ * <button disabled={deleting.includes(asset.id)} onClick={() => void remove(asset)}>Delete</button>
+ * ```
+ */
+export function useAssetDeletion(): AssetDeletionState {
+  const runtime = useLikeness()
+  const deletion = useController(() => new AssetDeletionController(runtime), [runtime])
+  const snapshot = useSyncExternalStore(
+    deletion.subscribe,
+    deletion.getSnapshot,
+    deletion.getSnapshot,
+  )
+  return useMemo(
+    () => ({
+      ...snapshot,
+      remove: deletion.remove,
+      removeAll: deletion.removeAll,
+      dismissFailure: deletion.dismissFailure,
+    }),
+    [deletion, snapshot],
+  )
 }

@@ -8,16 +8,19 @@ import {
   type FileRules,
   type LikenessError,
 } from '@likeness/core'
-import { useAssets, useLikeness, type AssetsState } from '@likeness/react'
-import { useQueryClient } from '@tanstack/react-query'
+import {
+  useAssetDeletion,
+  useAssets,
+  useUploads,
+  type AssetDeletionState,
+  type AssetsState,
+  type UploadsState,
+} from '@likeness/react'
 import {
   createContext,
   useCallback,
   useContext,
-  useEffect,
   useMemo,
-  useRef,
-  useState,
   type ClipboardEvent,
   type ComponentPropsWithRef,
   type Ref,
@@ -25,9 +28,9 @@ import {
 } from 'react'
 import { lk } from '../class-names.ts'
 import { useTranslate, useUIContext, type Translate } from '../i18n.tsx'
-import { useControllableState } from '../use-controllable-state.ts'
 import type { VerifyButtonProps } from '../verify-button/index.ts'
 import { assetGalleryMessages, type AssetGalleryMessageKey } from './messages.ts'
+import { useGalleryView, type FocusTile } from './use-gallery-view.ts'
 
 /**
  * How the gallery is ordered: by when files were added (`newest`, `oldest`) or last changed
@@ -136,8 +139,12 @@ export interface AssetGalleryRootProps extends Omit<ComponentPropsWithRef<'div'>
  * ```
  */
 export interface AssetGalleryContextValue {
-  /** The `useAssets` state behind the gallery. */
+  /** The list behind the gallery (`useAssets`, with the toolbar's filters). */
   assets: AssetsState
+  /** The gallery's uploads (`useUploads`, with the root's `rules`). */
+  uploads: UploadsState
+  /** Deleting assets (`useAssetDeletion`). */
+  deletion: AssetDeletionState
   view: AssetGalleryView
   t: Translate<AssetGalleryMessageKey>
   unstyled: boolean
@@ -166,6 +173,7 @@ export interface AssetGalleryContextValue {
   confirmDelete: () => void
   /** Reads the verification and the list again, after an error. */
   retry: () => void
+  /** The last single deletion that failed: the asset's name and why. */
   deleteFailure: { name: string; error: LikenessError } | null
   dismissDeleteFailure: () => void
   /** Opens the file picker, with a camera hint if given. */
@@ -189,8 +197,6 @@ export interface AssetGalleryContextValue {
   verifyButtonProps: VerifyButtonProps | undefined
 }
 
-type FocusTile = (assetId?: string, removing?: boolean) => boolean
-
 const GalleryContext = createContext<AssetGalleryContextValue | null>(null)
 
 /**
@@ -205,8 +211,13 @@ const GalleryContext = createContext<AssetGalleryContextValue | null>(null)
  * ```
  */
 export function useAssetGallery(): AssetGalleryContextValue {
+  return useGalleryPart('part')
+}
+
+/** {@link useAssetGallery} for one of our parts, which it names when misplaced. */
+export function useGalleryPart(part: string): AssetGalleryContextValue {
   const value = useContext(GalleryContext)
-  if (!value) throw new Error('Put AssetGallery parts inside <AssetGallery.Root>.')
+  if (!value) throw new Error(`<AssetGallery.${part}> must be inside <AssetGallery.Root>.`)
   return value
 }
 
@@ -259,20 +270,17 @@ export function AssetGalleryRoot({
 }: AssetGalleryRootProps) {
   const t = useTranslate(assetGalleryMessages, messages)
   const { requestedLocale } = useUIContext()
-  const [filter, setFilter] = useState(defaultFilter)
-  const [search, setSearch] = useState('')
-  const [name, setName] = useState('')
-  const [sort, setSort] = useState(defaultSort)
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setName(search.trim())
-    }, searchDelayMs)
-    return () => {
-      clearTimeout(timer)
-    }
-  }, [search, searchDelayMs])
-
-  const [sortBy, order] = SORTS[sort]
+  const view = useGalleryView({
+    selectedIds: selectedIdsProp,
+    defaultSelectedIds,
+    onSelectedIdsChange,
+    selectionMode,
+    defaultFilter,
+    defaultSort,
+    searchDelayMs,
+  })
+  const [sortBy, order] = SORTS[view.sort]
+  const { filter, name } = view
   const assets = useAssets({
     statuses:
       filter === 'all' ? undefined : filter === 'processing' ? ['processing', 'unknown'] : [filter],
@@ -280,24 +288,10 @@ export function AssetGalleryRoot({
     sort: sortBy,
     order,
     pageSize,
-    concurrency,
-    rules,
   })
-  const { keys } = useLikeness()
-  const queryClient = useQueryClient()
-
-  const [selectedIds, setSelectedIds] = useControllableState(
-    selectedIdsProp,
-    defaultSelectedIds,
-    onSelectedIdsChange,
-  )
-  const [previewAsset, setPreviewAsset] = useState<Asset | null>(null)
-  const [deleteAsset, setDeleteAsset] = useState<Asset | null>(null)
-  const [deleteFailure, setDeleteFailure] =
-    useState<AssetGalleryContextValue['deleteFailure']>(null)
-  const [container, setContainer] = useState<HTMLDivElement | null>(null)
-  const input = useRef<HTMLInputElement>(null)
-  const focusTileRef = useRef<FocusTile | null>(null)
+  const uploads = useUploads({ rules, concurrency })
+  const deletion = useAssetDeletion()
+  const { setContainer } = view
   // Stable: a new callback each render would detach and reattach the root, setting
   // `container` twice and rendering the root again every time it renders.
   const rootRef = useCallback(
@@ -305,26 +299,8 @@ export function AssetGalleryRoot({
       setContainer(element)
       assignRef(ref, element)
     },
-    [ref],
+    [ref, setContainer],
   )
-
-  const isFiltered = filter !== 'all' || name !== ''
-  const view: AssetGalleryView =
-    assets.error && assets.assets.length === 0
-      ? 'error'
-      : assets.isLoading
-        ? 'loading'
-        : !assets.isVerified
-          ? 'not-verified'
-          : assets.assets.length > 0
-            ? 'ready'
-            : isFiltered
-              ? 'no-matches'
-              : 'empty'
-
-  // The dialogs show the latest copy of their asset (a processing one settles while open).
-  const latest = (asset: Asset | null) =>
-    asset && (assets.assets.find((other) => other.id === asset.id) ?? asset)
 
   const accept = useMemo(
     () =>
@@ -334,108 +310,106 @@ export function AssetGalleryRoot({
     [rules?.accept],
   )
 
-  const addFiles = (files: Iterable<File>) => {
-    if (assets.isVerified) assets.upload(files)
-  }
-
-  const value: AssetGalleryContextValue = {
+  const value = useMemo<AssetGalleryContextValue>(() => {
+    const isFiltered = filter !== 'all' || name !== ''
+    const galleryView: AssetGalleryView =
+      assets.error && assets.assets.length === 0
+        ? 'error'
+        : assets.isLoading
+          ? 'loading'
+          : !assets.isVerified
+            ? 'not-verified'
+            : assets.assets.length > 0
+              ? 'ready'
+              : isFiltered
+                ? 'no-matches'
+                : 'empty'
+    // The dialogs show the latest copy of their asset (a processing one settles while open).
+    const latest = (asset: Asset | null) =>
+      asset && (assets.assets.find((other) => other.id === asset.id) ?? asset)
+    const failed = deletion.failure
+    return {
+      assets,
+      uploads,
+      deletion,
+      view: galleryView,
+      t,
+      unstyled,
+      locale: requestedLocale,
+      selectionMode,
+      selectedIds: view.selectedIds,
+      setSelectedIds: view.setSelectedIds,
+      toggleSelected: view.toggleSelected,
+      filter,
+      setFilter: view.setFilter,
+      search: view.search,
+      setSearch: view.setSearch,
+      sort: view.sort,
+      setSort: view.setSort,
+      isFiltered: isFiltered || view.search.trim() !== '',
+      clearFilters: view.clearFilters,
+      previewAsset: latest(view.previewAsset),
+      openPreview: view.setPreviewAsset,
+      deleteAsset: latest(view.deleteAsset),
+      askDelete: view.setDeleteAsset,
+      confirmDelete: () => {
+        const asset = view.deleteAsset
+        view.setDeleteAsset(null)
+        if (!asset) return
+        void deletion.remove(asset).then((deleted) => {
+          if (deleted) view.deselect(asset.id)
+        })
+      },
+      retry: assets.retry,
+      deleteFailure: failed?.asset ? { name: failed.asset.name, error: failed.error } : null,
+      dismissDeleteFailure: deletion.dismissFailure,
+      openFilePicker: view.openFilePicker,
+      capture,
+      addFiles: (files) => {
+        if (assets.isVerified) uploads.upload(files)
+      },
+      describeRejection: (code) =>
+        t(`gallery.rejection.${code}`, {
+          max: +((rules?.maxBytes ?? 30 * 2 ** 20) / 2 ** 20).toFixed(1),
+          min: rules?.minImageSide ?? 0,
+          seconds: rules?.maxMediaSeconds ?? 0,
+          kinds: (rules?.accept ?? KINDS)
+            .map((kind) => t(`gallery.kinds.${kind}`))
+            .join(t('gallery.kinds.separator')),
+        }),
+      describeError: (error) =>
+        t(`gallery.error.${isLikenessErrorCode(error.code) ? error.code : 'unknown'}`),
+      describeAssetError: (asset) => {
+        if (asset.status !== 'failed') return undefined
+        const code = asset.error?.code
+        return t(
+          code === 'FaceMismatch'
+            ? 'gallery.assetError.FaceMismatch'
+            : code === 'InvalidMedia'
+              ? 'gallery.assetError.InvalidMedia'
+              : 'gallery.assetError.other',
+        )
+      },
+      restoreFocus: view.restoreFocus,
+      focusTileRef: view.focusTileRef,
+      container: view.container,
+      verifyButtonProps,
+    }
+  }, [
     assets,
+    uploads,
+    deletion,
     view,
     t,
     unstyled,
-    locale: requestedLocale,
+    requestedLocale,
     selectionMode,
-    selectedIds,
-    setSelectedIds,
-    toggleSelected: (id) => {
-      if (selectionMode === 'none') return
-      const isSelected = selectedIds.includes(id)
-      if (selectionMode === 'single') setSelectedIds(isSelected ? [] : [id])
-      else
-        setSelectedIds(
-          isSelected ? selectedIds.filter((other) => other !== id) : [...selectedIds, id],
-        )
-    },
-    filter,
-    setFilter,
-    search,
-    setSearch,
-    sort,
-    setSort,
-    isFiltered: isFiltered || search.trim() !== '',
-    clearFilters: () => {
-      setFilter('all')
-      setSearch('')
-      setName('')
-    },
-    previewAsset: latest(previewAsset),
-    openPreview: setPreviewAsset,
-    deleteAsset: latest(deleteAsset),
-    askDelete: setDeleteAsset,
-    confirmDelete: () => {
-      const asset = deleteAsset
-      setDeleteAsset(null)
-      if (!asset) return
-      setDeleteFailure(null)
-      assets.remove(asset.id).then(
-        () => {
-          if (selectedIds.includes(asset.id)) {
-            setSelectedIds(selectedIds.filter((id) => id !== asset.id))
-          }
-        },
-        (error: unknown) => {
-          setDeleteFailure({ name: asset.name, error: error as LikenessError })
-        },
-      )
-    },
-    retry: () => {
-      void queryClient.invalidateQueries({ queryKey: keys.verification })
-      void assets.refetch()
-    },
-    deleteFailure,
-    dismissDeleteFailure: () => {
-      setDeleteFailure(null)
-    },
-    openFilePicker: (hint) => {
-      const element = input.current
-      if (!element) return
-      // One input serves both: the camera hint is set only for the click that asks for it.
-      if (hint) element.setAttribute('capture', hint)
-      else element.removeAttribute('capture')
-      element.click()
-    },
     capture,
-    addFiles,
-    describeRejection: (code) =>
-      t(`gallery.rejection.${code}`, {
-        max: +((rules?.maxBytes ?? 30 * 2 ** 20) / 2 ** 20).toFixed(1),
-        min: rules?.minImageSide ?? 0,
-        seconds: rules?.maxMediaSeconds ?? 0,
-        kinds: (rules?.accept ?? KINDS)
-          .map((kind) => t(`gallery.kinds.${kind}`))
-          .join(t('gallery.kinds.separator')),
-      }),
-    describeError: (error) =>
-      t(`gallery.error.${isLikenessErrorCode(error.code) ? error.code : 'unknown'}`),
-    describeAssetError: (asset) => {
-      if (asset.status !== 'failed') return undefined
-      const code = asset.error?.code
-      return t(
-        code === 'FaceMismatch'
-          ? 'gallery.assetError.FaceMismatch'
-          : code === 'InvalidMedia'
-            ? 'gallery.assetError.InvalidMedia'
-            : 'gallery.assetError.other',
-      )
-    },
-    restoreFocus: (assetId, removing) => {
-      if (!focusTileRef.current?.(assetId, removing)) container?.focus()
-    },
-    focusTileRef,
-    container,
+    rules,
     verifyButtonProps,
-  }
+  ])
 
+  const { addFiles } = value
   return (
     <GalleryContext.Provider value={value}>
       <div
@@ -444,7 +418,7 @@ export function AssetGalleryRoot({
         // A place for focus to land when the element that had it is gone (after "delete all").
         tabIndex={-1}
         className={lk(unstyled, 'lk-root lk-gallery', className)}
-        data-state={view}
+        data-state={value.view}
         onPaste={(event) => {
           onPaste?.(event)
           const files = Array.from(event.clipboardData.files)
@@ -455,7 +429,7 @@ export function AssetGalleryRoot({
       >
         {children}
         <input
-          ref={input}
+          ref={view.input}
           type="file"
           hidden
           multiple

@@ -1,4 +1,3 @@
-import { toLikenessError, type LikenessError } from '@likeness/core'
 import { Slot } from 'radix-ui'
 import { useId, useRef, useState, type ComponentPropsWithRef } from 'react'
 import { lk } from '../class-names.ts'
@@ -47,11 +46,12 @@ export function AssetGalleryDeleteAllButton({
   ...props
 }: AssetGalleryDeleteAllButtonProps) {
   const gallery = useAssetGallery()
-  const { t, unstyled, assets } = gallery
+  const { t, unstyled, assets, deletion } = gallery
   const [open, setOpen] = useState(false)
   const [typed, setTyped] = useState('')
-  const [pending, setPending] = useState(false)
-  const [error, setError] = useState<LikenessError | null>(null)
+  const pending = deletion.isDeletingAll
+  // A failure of "delete everything" (a single asset's failure is the gallery's to show).
+  const error = open && deletion.failure?.asset === null ? deletion.failure.error : null
   const input = useRef<HTMLInputElement>(null)
   const trigger = useRef<HTMLButtonElement | null>(null)
   const id = useId()
@@ -62,7 +62,7 @@ export function AssetGalleryDeleteAllButton({
     if (pending) return
     setOpen(next)
     setTyped('')
-    setError(null)
+    deletion.dismissFailure()
   }
 
   // The trigger stays mounted while the dialog is open: after success it leaves with the
@@ -117,20 +117,12 @@ export function AssetGalleryDeleteAllButton({
           onSubmit={(event) => {
             event.preventDefault()
             if (!matches || pending) return
-            setPending(true)
-            setError(null)
-            assets.removeAll().then(
-              () => {
-                setPending(false)
-                setOpen(false)
-                setTyped('')
-                onDeleted?.()
-              },
-              (reason: unknown) => {
-                setPending(false)
-                setError(toLikenessError(reason))
-              },
-            )
+            void deletion.removeAll().then((deleted) => {
+              if (!deleted) return
+              setOpen(false)
+              setTyped('')
+              onDeleted?.()
+            })
           }}
         >
           <label className={lk(unstyled, 'lk-label')} htmlFor={`${id}-word`}>

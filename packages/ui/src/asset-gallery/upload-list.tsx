@@ -44,8 +44,9 @@ const milestoneOf = (item: UploadItem) =>
  * ```
  */
 export function AssetGalleryUploadList({ className, ...props }: AssetGalleryUploadListProps) {
-  const { t, unstyled, assets, describeRejection, describeError } = useAssetGallery()
-  const { uploads, abortUpload, retryUpload, dismissUpload, clearUploads } = assets
+  const { t, unstyled, uploads: queue, describeRejection, describeError } = useAssetGallery()
+  const { uploads, abort: abortUpload, retry: retryUpload, dismiss: dismissUpload } = queue
+  const clearUploads = queue.clear
   const said = useRef<Map<string, string> | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const nameOf = (item: UploadItem) => item.name || t('gallery.upload.untitled')
