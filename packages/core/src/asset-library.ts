@@ -75,13 +75,10 @@ const DEFAULT_PAGE_SIZE = 24
 export class AssetListController extends Observable<AssetListSnapshot> {
   readonly #runtime: LikenessRuntime
   #query: AssetListOptions
-  readonly #verification: QueryObserver<VerificationSession | null, Error>
+  readonly #verification: QueryObserver<VerificationSession | null>
   readonly #list: InfiniteQueryObserver<AssetPage, Error, AssetListData, QueryKey, number>
   /** One observer per loaded asset that is still settling, reading that asset alone. */
-  readonly #settling = new Map<
-    string,
-    { observer: QueryObserver<Asset, Error>; stop?: () => void }
-  >()
+  readonly #settling = new Map<string, { observer: QueryObserver<Asset>; stop?: () => void }>()
   #stops: (() => void)[] = []
   #data: { from: AssetListData | undefined; assets: readonly Asset[] } = {
     from: undefined,
@@ -155,7 +152,7 @@ export class AssetListController extends Observable<AssetListSnapshot> {
     const verification = this.#verification.getCurrentResult()
     const verified = verification.data?.status === 'verified'
     if (this.#list.options.enabled !== verified) this.#list.setOptions(this.#listOptions())
-    const list: InfiniteQueryObserverResult<AssetListData, Error> = this.#list.getCurrentResult()
+    const list: InfiniteQueryObserverResult<AssetListData> = this.#list.getCurrentResult()
     if (this.#data.from !== list.data) this.#data = { from: list.data, assets: assetsOf(list.data) }
     const { assets } = this.#data
     if (this.isWatched) this.#follow(assets, list.dataUpdatedAt)

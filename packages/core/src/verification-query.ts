@@ -14,7 +14,7 @@ import type { VerificationSession } from './verification.ts'
  */
 export function verificationQuery(
   runtime: LikenessRuntime,
-): QueryObserverOptions<VerificationSession | null, Error> {
+): QueryObserverOptions<VerificationSession | null> {
   return {
     queryKey: runtime.keys.verification,
     queryFn: () => runtime.adapter.getVerification(),
