@@ -1,5 +1,5 @@
 import { act, render, screen, waitFor } from '@testing-library/react'
-import { useRef, useState } from 'react'
+import { createRef, useRef, useState } from 'react'
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { Modal, type ModalProps } from './modal.tsx'
@@ -114,6 +114,29 @@ describe('Modal', () => {
     await userEvent.click(dialog, { position: { x: -8, y: -8 } })
     expect(calls).toEqual([])
     expect(dialog).toBeVisible()
+  })
+
+  it('gives the host its dialog, and runs the host’s handlers first', async () => {
+    const calls: boolean[] = []
+    const ref = createRef<HTMLDialogElement>()
+    const seen: string[] = []
+    render(
+      <Harness
+        calls={calls}
+        ref={ref}
+        onKeyDown={(event) => {
+          seen.push(event.key)
+          // The host takes Escape for itself: the dialog does not ask to close.
+          if (event.key === 'Escape') event.preventDefault()
+        }}
+      />,
+    )
+    expect(ref.current).toBe(dialogElement())
+    await userEvent.click(screen.getByRole('button', { name: 'Open' }))
+    await userEvent.keyboard('{Escape}')
+    expect(seen).toEqual(['Escape'])
+    expect(calls).toEqual([])
+    expect(screen.getByRole('dialog')).toBeVisible()
   })
 
   it('returns focus where asked', async () => {

@@ -9,6 +9,11 @@ import {
 } from 'react'
 import { createPortal } from 'react-dom'
 import { lk } from './class-names.ts'
+import { composeEventHandlers } from './primitives/compose-event-handlers.ts'
+import { useComposedRefs } from './primitives/compose-refs.ts'
+
+// The dialog's own handling keeps `open` the caller's to decide, whatever the host's did.
+const always = { checkForDefaultPrevented: false }
 
 /**
  * Props of {@link Modal}: those of its `<dialog>` element, and who owns `open`.
@@ -82,6 +87,7 @@ export function Modal({
 }: ModalProps) {
   const id = useId()
   const self = useRef<HTMLDialogElement | null>(null)
+  const composedRef = useComposedRefs(self, ref)
   const pressedOutside = useRef(false)
   // The effect below reads these when the dialog closes, after the render that closed it.
   const latest = useRef({ open, initialFocus, returnFocus })
@@ -122,50 +128,56 @@ export function Modal({
       aria-labelledby={`${id}-title`}
       aria-describedby={description ? `${id}-description` : undefined}
       {...props}
-      ref={(element) => {
-        self.current = element
-        if (typeof ref === 'function') ref(element)
-        else if (ref) ref.current = element
-      }}
+      ref={composedRef}
       role={role === 'alertdialog' ? role : undefined}
       className={lk(unstyled, 'lk-dialog-content', className)}
       data-state={open ? 'open' : 'closed'}
-      onCancel={(event) => {
-        onCancel?.(event)
-        // Escape only asks; the dialog closes when the caller sets `open` to false.
-        event.preventDefault()
-        onOpenChange(false)
-      }}
-      onClose={(event) => {
-        onClose?.(event)
-        // The browser may close it anyway (a second Escape with no click between cannot be
-        // refused): show it again and ask, so `open` still decides.
-        if (latest.current.open && !event.currentTarget.open) {
-          event.currentTarget.showModal()
+      onCancel={composeEventHandlers(
+        onCancel,
+        (event) => {
+          // Escape only asks; the dialog closes when the caller sets `open` to false.
+          event.preventDefault()
           onOpenChange(false)
-        }
-      }}
-      onKeyDown={(event) => {
-        onKeyDown?.(event)
+        },
+        always,
+      )}
+      onClose={composeEventHandlers(
+        onClose,
+        (event) => {
+          // The browser may close it anyway (a second Escape with no click between cannot be
+          // refused): show it again and ask, so `open` still decides.
+          if (latest.current.open && !event.currentTarget.open) {
+            event.currentTarget.showModal()
+            onOpenChange(false)
+          }
+        },
+        always,
+      )}
+      onKeyDown={composeEventHandlers(onKeyDown, (event) => {
         // Handled here too, not only as `cancel`: a script's synthetic Escape (a test, a host's
         // shortcut) never reaches the browser's close request. Taking it here spares the
         // browser's own, so the dialog asks once.
-        if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing)
-          return
+        if (event.key !== 'Escape' || event.nativeEvent.isComposing) return
         event.preventDefault()
         onOpenChange(false)
-      }}
-      onPointerDown={(event) => {
-        onPointerDown?.(event)
-        // Only a press that also started on the backdrop closes (not a text selection dragged
-        // out of the box).
-        pressedOutside.current = outside(event)
-      }}
-      onClick={(event) => {
-        onClick?.(event)
-        if (role === 'dialog' && pressedOutside.current && outside(event)) onOpenChange(false)
-        pressedOutside.current = false
-      }}
+      })}
+      onPointerDown={composeEventHandlers(
+        onPointerDown,
+        (event) => {
+          // Only a press that also started on the backdrop closes (not a text selection
+          // dragged out of the box).
+          pressedOutside.current = outside(event)
+        },
+        always,
+      )}
+      onClick={composeEventHandlers(
+        onClick,
+        (event) => {
+          if (role === 'dialog' && pressedOutside.current && outside(event)) onOpenChange(false)
+          pressedOutside.current = false
+        },
+        always,
+      )}
     >
       {open && (
         <>
