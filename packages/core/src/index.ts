@@ -141,3 +141,9 @@ export {
   type AssetDeletionSnapshot,
   type AssetUploadsOptions,
 } from './asset-library.ts'
+export {
+  VerificationController,
+  type VerificationControllerOptions,
+  type VerificationSnapshot,
+  type VerificationHookStatus,
+} from './verification-controller.ts'

@@ -3,7 +3,6 @@ export {
   useVerificationSession,
   type UseVerificationSessionOptions,
   type VerificationSessionState,
-  type VerificationHookStatus,
 } from './use-verification-session.ts'
 export {
   useAssets,
@@ -28,4 +27,5 @@ export {
   type LikenessKeys,
   type JobIdStorage,
   type VideoJobHookStatus,
+  type VerificationHookStatus,
 } from '@likeness/core'

@@ -1,7 +1,6 @@
 import {
   createHttpAdapter,
   createLikenessRuntime,
-  retryPolicy,
   toLikenessError,
   type Clock,
   type HostAdapter,
@@ -10,12 +9,7 @@ import {
   type LikenessRuntime,
   type PollingSchedule,
 } from '@likeness/core'
-import {
-  QueryClient,
-  QueryClientContext,
-  QueryClientProvider,
-  useQuery,
-} from '@tanstack/react-query'
+import { QueryClient, QueryClientContext, QueryClientProvider } from '@tanstack/react-query'
 import { createContext, createElement, useContext, useMemo, useState, type ReactNode } from 'react'
 
 const LikenessContext = createContext<LikenessRuntime | null>(null)
@@ -96,18 +90,3 @@ export function useLikeness(): LikenessRuntime {
 // as a LikenessError.
 export const errorOf = (error: unknown): LikenessError | null =>
   error == null ? null : toLikenessError(error)
-
-/**
- * The person's verification, one query shared by every hook that needs it. No abort signal on
- * purpose: a small read that every mount shares, so StrictMode's unmount-and-remount (React
- * 18) reuses the request in flight instead of cancelling it.
- */
-export function useVerification() {
-  const runtime = useLikeness()
-  const { adapter, keys } = runtime
-  return useQuery({
-    queryKey: keys.verification,
-    queryFn: () => adapter.getVerification(),
-    ...retryPolicy(runtime),
-  })
-}
