@@ -13,13 +13,14 @@ import {
   type EasyRouterAsset,
 } from '@likeness/easyrouter'
 import { takeAllowance, type HandlerContext } from './context.ts'
-import { fail, fromUpstream, json, noContent } from './http.ts'
+import { fail, json, noContent } from './http.ts'
 import { randomToken } from './signing.ts'
 import type { AssetRecord } from './store/types.ts'
 import { ownAsset } from './ownership.ts'
 import { releaseStaged, stagedUrl, sweepStaged } from './staging.ts'
 import { receiveUpload, tooLarge, type IncomingUpload } from './upload-body.ts'
 import { uploadName } from './upload-name.ts'
+import { unlessMissing } from './upstream.ts'
 import { requireGroup } from './verification.ts'
 
 const STATUSES: readonly AssetStatus[] = ['processing', 'active', 'failed']
@@ -79,14 +80,9 @@ function intParam(
 export async function listAssets(ctx: HandlerContext, request: Request, url: URL, userId: string) {
   const query = parseQuery(url)
   const groupId = await requireGroup(ctx, userId)
-  let page
-  try {
-    page = await ctx.easyrouter.listAssets(toListAssetsRequest(query, [groupId]), {
-      signal: request.signal,
-    })
-  } catch (error) {
-    throw fromUpstream(error)
-  }
+  const page = await ctx.upstream.listAssets(toListAssetsRequest(query, [groupId]), {
+    signal: request.signal,
+  })
   // The group filter above is the ownership check; enforce it again in case EasyRouter ignored
   // it, and leave out anything whose group is not stated.
   const items = page.items.filter((item) => item.groupId === groupId)
@@ -140,7 +136,7 @@ export async function uploadAsset(ctx: HandlerContext, request: Request, url: UR
     await ctx.blobs.put(blobKey, upload.body, { contentType: media.mime, createdAt: ctx.now() })
     let uploaded: EasyRouterAsset
     try {
-      uploaded = await ctx.easyrouter.uploadAsset(
+      uploaded = await ctx.upstream.uploadAsset(
         {
           groupId,
           url: await stagedUrl(ctx, blobKey),
@@ -151,7 +147,7 @@ export async function uploadAsset(ctx: HandlerContext, request: Request, url: UR
       )
     } catch (error) {
       await ctx.blobs.delete(blobKey)
-      throw fromUpstream(error)
+      throw error
     }
     const record: AssetRecord = {
       id: uploaded.id,
@@ -224,11 +220,7 @@ export async function deleteAsset(
 ) {
   const groupId = await requireGroup(ctx, userId)
   await ownAsset(ctx, userId, groupId, id, request.signal)
-  try {
-    await ctx.easyrouter.deleteAsset(id, { signal: request.signal })
-  } catch (error) {
-    throw fromUpstream(error)
-  }
+  await ctx.upstream.deleteAsset(id, { signal: request.signal })
   const record = await ctx.store.getAsset(id)
   if (record?.blobKey) await ctx.blobs.delete(record.blobKey)
   await ctx.store.deleteAsset(id)
@@ -242,13 +234,8 @@ export async function deleteAsset(
  */
 export async function deleteAllAssets(ctx: HandlerContext, request: Request, userId: string) {
   const groupId = await requireGroup(ctx, userId)
-  try {
-    await ctx.easyrouter.deleteAssetGroup(groupId, { signal: request.signal })
-  } catch (error) {
-    const mapped = fromUpstream(error)
-    // Already gone upstream: finish the local side so the person is not stuck.
-    if (mapped.code !== 'not_found') throw mapped
-  }
+  // Already gone upstream: finish the local side so the person is not stuck.
+  await unlessMissing(ctx.upstream.deleteAssetGroup(groupId, { signal: request.signal }))
   const staged = await ctx.store.listStagedAssets(Number.MAX_SAFE_INTEGER)
   for (const record of staged) {
     if (record.groupId === groupId && record.blobKey) await ctx.blobs.delete(record.blobKey)

@@ -11,6 +11,7 @@ import { createSigner, randomToken } from './signing.ts'
 import { serveStaged } from './staging.ts'
 import { createMemoryStore } from './store/memory-store.ts'
 import { createUploadGate } from './upload-gate.ts'
+import { mapUpstreamErrors } from './upstream.ts'
 import {
   cancelVerification,
   readVerification,
@@ -143,7 +144,7 @@ export function createLikenessHandler(options: LikenessHandlerOptions): Likeness
   const now = options.now ?? Date.now
   const base: Omit<HandlerContext, 'request' | 'audit' | 'reportError'> = {
     options: resolved,
-    easyrouter,
+    upstream: mapUpstreamErrors(easyrouter),
     store: options.store ?? createMemoryStore(),
     blobs: options.blobStore ?? createMemoryBlobStore(),
     signer: createSigner(options.secret),

@@ -1,8 +1,9 @@
 import type { EasyRouterAsset } from '@likeness/easyrouter'
 import { isAssetId } from '@likeness/core'
 import type { HandlerContext } from './context.ts'
-import { fail, fromUpstream } from './http.ts'
+import { fail } from './http.ts'
 import { releaseStaged } from './staging.ts'
+import { unlessMissing } from './upstream.ts'
 
 /** A well-formed asset id, or `not_found` as for any asset that is not the caller's. */
 export function requireAssetId(id: string): string {
@@ -27,13 +28,7 @@ export async function ownAsset(
 ): Promise<EasyRouterAsset> {
   requireAssetId(assetId)
   const record = await ctx.store.getAsset(assetId)
-  let asset: EasyRouterAsset | undefined
-  try {
-    asset = await ctx.easyrouter.getAsset(assetId, { signal })
-  } catch (error) {
-    const mapped = fromUpstream(error)
-    if (mapped.code !== 'not_found') throw mapped
-  }
+  const asset = await unlessMissing(ctx.upstream.getAsset(assetId, { signal }))
   if (!asset) throw fail('not_found', 'No such asset.')
   if ((record && record.userId !== userId) || asset.groupId !== groupId) {
     ctx.audit({ type: 'request.refused', id: assetId, code: 'not_found', reason: 'not_owner' })

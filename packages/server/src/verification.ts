@@ -8,7 +8,7 @@ import {
   type VerificationSession,
 } from '@likeness/core'
 import { publicRoute, takeAllowance, type HandlerContext } from './context.ts'
-import { fail, fromUpstream, json, readJsonObject } from './http.ts'
+import { fail, json, readJsonObject } from './http.ts'
 import { otherDevicePage, popupResultPage, rejectedPage } from './pages.ts'
 import { resolveReturnTo } from './return-to.ts'
 import { randomToken } from './signing.ts'
@@ -148,15 +148,10 @@ export async function startVerification(
   const callback = publicRoute(ctx, '/verification/callback')
   callback.searchParams.set('state', await createState(ctx.signer, id, expiresAt))
 
-  let session
-  try {
-    session = await ctx.easyrouter.createSession(
-      { callbackUrl: callback.toString() },
-      { signal: request.signal },
-    )
-  } catch (error) {
-    throw fromUpstream(error)
-  }
+  const session = await ctx.upstream.createSession(
+    { callbackUrl: callback.toString() },
+    { signal: request.signal },
+  )
   if (!session.h5Link) {
     throw new LikenessError('malformed_response', {
       message: 'The verification service sent no page to open.',
@@ -285,7 +280,7 @@ async function confirm(
   if (claimed !== null) {
     patch = { status: 'failed', failure: failure(claimed, { resultCode, subCode }) }
   } else {
-    const upstream = await ctx.easyrouter.getSession(record.bytedToken, { resultCode }, { signal })
+    const upstream = await ctx.upstream.getSession(record.bytedToken, { resultCode }, { signal })
     patch =
       upstream.status === 'verified' && upstream.groupId
         ? { status: 'verified', groupId: upstream.groupId, failure: undefined }

@@ -12,9 +12,10 @@ import {
 import { toVideoJob, toVideoTaskRequest } from '@likeness/easyrouter'
 import { ownAsset } from './ownership.ts'
 import { takeAllowance, type HandlerContext } from './context.ts'
-import { errorResponse, fail, fromUpstream, json, readJsonObject } from './http.ts'
+import { errorResponse, fail, json, readJsonObject } from './http.ts'
 import { sha256 } from './signing.ts'
 import type { JobRecord } from './store/types.ts'
+import { certainlyNotCreated } from './upstream.ts'
 import { requireGroup } from './verification.ts'
 
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/
@@ -26,14 +27,6 @@ const MAX_ASSETS_PER_JOB = 12
 // How often a store write that follows a task EasyRouter created is tried, with the pause
 // before each try: the task is billed, so losing its record is worth a short wait.
 const RECORD_RETRY_DELAYS_MS = [0, 50, 250, 1000]
-
-// After a 4xx (or a request the client refused to send) EasyRouter certainly created nothing,
-// so the key may be used again. After a 5xx, a timeout or a lost connection it may have.
-function certainlyNotCreated(error: unknown): boolean {
-  if (!(error instanceof LikenessError)) return false
-  if (error.status === undefined) return error.code === 'invalid_request'
-  return error.status >= 400 && error.status < 500
-}
 
 /** One asset a job names: where it was named first, and how it was written. */
 interface NamedAsset {
@@ -246,21 +239,22 @@ async function create(
   }
   let job: VideoJob
   try {
-    const task = await ctx.easyrouter.createVideoTask(upstreamRequest, {
-      signal: request.signal,
-    })
+    const task = await ctx.upstream.createVideoTask(upstreamRequest, { signal: request.signal })
     job = toVideoJob(task, input)
   } catch (error) {
-    const mapped = fromUpstream(error)
     if (certainlyNotCreated(error)) {
       await ctx.store.releaseIdempotencyKey(userId, key)
-      throw mapped
+      throw error
     }
     // It is unknown whether EasyRouter created the task: the key is spent, so a retry with it
     // can never bill twice, and the person is told to look before submitting anew. Should this
     // write fail too, the key's lease runs out and it turns unknown by itself.
     await ctx.store.completeIdempotencyKey(userId, key, { state: 'unknown' }).catch(() => undefined)
-    throw unknownOutcome(mapped.code, error)
+    // ctx.upstream fails with the error mapped for the browser, EasyRouter's own as its cause;
+    // anything else failed after EasyRouter answered, and the task exists.
+    throw error instanceof LikenessError
+      ? unknownOutcome(error.code, error.cause)
+      : unknownOutcome('unknown', error)
   }
   await record(ctx, userId, key, input, job)
   ctx.audit({ type: 'video.created', userId, id: job.id })
@@ -356,11 +350,9 @@ function pollJob(ctx: HandlerContext, record: JobRecord): Promise<VideoJob> {
   entry.result = (async () => {
     try {
       // Not tied to one browser's request: others are waiting on the same answer.
-      const job = toVideoJob(await ctx.easyrouter.getVideoTask(record.id), record.input)
+      const job = toVideoJob(await ctx.upstream.getVideoTask(record.id), record.input)
       await ctx.store.updateJobSnapshot(record.id, job, ctx.now())
       return job
-    } catch (error) {
-      throw fromUpstream(error)
     } finally {
       entry.settledAt = ctx.now()
     }
