@@ -13,6 +13,7 @@ import {
   type EasyRouterAsset,
 } from '@likeness/easyrouter'
 import { takeAllowance, type HandlerContext } from './context.ts'
+import { endVerification, requireGroup } from './current-verification.ts'
 import { fail, json, noContent } from './http.ts'
 import { randomToken } from './signing.ts'
 import type { AssetRecord } from './store/types.ts'
@@ -21,7 +22,6 @@ import { releaseStaged, stagedUrl, sweepStaged } from './staging.ts'
 import { receiveUpload, tooLarge, type IncomingUpload } from './upload-body.ts'
 import { uploadName } from './upload-name.ts'
 import { unlessMissing } from './upstream.ts'
-import { requireGroup } from './verification.ts'
 
 const STATUSES: readonly AssetStatus[] = ['processing', 'active', 'failed']
 
@@ -241,13 +241,7 @@ export async function deleteAllAssets(ctx: HandlerContext, request: Request, use
     if (record.groupId === groupId && record.blobKey) await ctx.blobs.delete(record.blobKey)
   }
   await ctx.store.deleteAssetsOfGroup(groupId)
-  const verification = await ctx.store.latestVerification(userId)
-  if (verification) {
-    await ctx.store.updateVerification(verification.id, {
-      endedAt: ctx.now(),
-      updatedAt: ctx.now(),
-    })
-  }
+  await endVerification(ctx, userId)
   ctx.audit({ type: 'asset.group_deleted', userId })
   return noContent()
 }

@@ -8,6 +8,7 @@ import {
   type VerificationSession,
 } from '@likeness/core'
 import { publicRoute, takeAllowance, type HandlerContext } from './context.ts'
+import { currentVerification } from './current-verification.ts'
 import { fail, json, readJsonObject } from './http.ts'
 import { otherDevicePage, popupResultPage, rejectedPage } from './pages.ts'
 import { resolveReturnTo } from './return-to.ts'
@@ -25,26 +26,6 @@ export function toSession(record: VerificationRecord): VerificationSession {
     expiresAt: new Date(record.expiresAt).toISOString(),
     ...(record.failure ? { failure: record.failure } : {}),
   }
-}
-
-/** The user's verification that counts now, if any (a deleted group ends it). */
-export async function currentVerification(
-  ctx: HandlerContext,
-  userId: string,
-): Promise<VerificationRecord | undefined> {
-  const record = await ctx.store.latestVerification(userId)
-  return record && record.endedAt === undefined ? record : undefined
-}
-
-/** The user's asset group, or a `not_verified` refusal. */
-export async function requireGroup(ctx: HandlerContext, userId: string): Promise<string> {
-  const record = await currentVerification(ctx, userId)
-  if (record?.status !== 'verified' || !record.groupId) {
-    throw new LikenessError('not_verified', {
-      message: 'Verify that you are a real person before managing your likeness.',
-    })
-  }
-  return record.groupId
 }
 
 // EasyRouter's page takes `zh` (default), `en` or `zh-Hant`.

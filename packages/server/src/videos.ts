@@ -12,11 +12,11 @@ import {
 import { toVideoJob, toVideoTaskRequest } from '@likeness/easyrouter'
 import { ownAsset } from './ownership.ts'
 import { takeAllowance, type HandlerContext } from './context.ts'
+import { requireGroup } from './current-verification.ts'
 import { errorResponse, fail, json, readJsonObject } from './http.ts'
 import { sha256 } from './signing.ts'
 import type { JobRecord } from './store/types.ts'
 import { certainlyNotCreated } from './upstream.ts'
-import { requireGroup } from './verification.ts'
 
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/
 
