@@ -15,10 +15,16 @@ import {
 import { takeAllowance, type HandlerContext } from './context.ts'
 import { endVerification, requireGroup } from './current-verification.ts'
 import { fail, json, noContent } from './http.ts'
-import { randomToken } from './signing.ts'
 import type { AssetRecord } from './store/types.ts'
 import { ownAsset } from './ownership.ts'
-import { releaseStaged, stagedUrl, sweepStaged } from './staging.ts'
+import {
+  discardStaged,
+  discardStagedAsset,
+  discardStagedGroup,
+  releaseStaged,
+  stageUpload,
+  sweepStaged,
+} from './staging.ts'
 import { receiveUpload, tooLarge, type IncomingUpload } from './upload-body.ts'
 import { uploadName } from './upload-name.ts'
 import { unlessMissing } from './upstream.ts'
@@ -132,21 +138,20 @@ export async function uploadAsset(ctx: HandlerContext, request: Request, url: UR
     takeAllowance(ctx, 'upload', userId)
     const upload = await receiveUpload(request.body, maxUploadBytes)
     const media = await recognise(upload, declaredType)
-    const blobKey = randomToken(24)
-    await ctx.blobs.put(blobKey, upload.body, { contentType: media.mime, createdAt: ctx.now() })
+    const staged = await stageUpload(ctx, upload.body, media.mime)
     let uploaded: EasyRouterAsset
     try {
       uploaded = await ctx.upstream.uploadAsset(
         {
           groupId,
-          url: await stagedUrl(ctx, blobKey),
+          url: staged.url,
           assetType: toEasyRouterAssetType(media.type),
           ...(name ? { name } : {}),
         },
         { signal: request.signal },
       )
     } catch (error) {
-      await ctx.blobs.delete(blobKey)
+      await discardStaged(ctx, staged.key)
       throw error
     }
     const record: AssetRecord = {
@@ -155,7 +160,7 @@ export async function uploadAsset(ctx: HandlerContext, request: Request, url: UR
       groupId,
       name: uploaded.name || name,
       type: media.type,
-      blobKey,
+      blobKey: staged.key,
       createdAt: ctx.now(),
     }
     await ctx.store.putAsset(record)
@@ -221,8 +226,7 @@ export async function deleteAsset(
   const groupId = await requireGroup(ctx, userId)
   await ownAsset(ctx, userId, groupId, id, request.signal)
   await ctx.upstream.deleteAsset(id, { signal: request.signal })
-  const record = await ctx.store.getAsset(id)
-  if (record?.blobKey) await ctx.blobs.delete(record.blobKey)
+  await discardStagedAsset(ctx, id)
   await ctx.store.deleteAsset(id)
   ctx.audit({ type: 'asset.deleted', userId, id })
   return noContent()
@@ -236,10 +240,7 @@ export async function deleteAllAssets(ctx: HandlerContext, request: Request, use
   const groupId = await requireGroup(ctx, userId)
   // Already gone upstream: finish the local side so the person is not stuck.
   await unlessMissing(ctx.upstream.deleteAssetGroup(groupId, { signal: request.signal }))
-  const staged = await ctx.store.listStagedAssets(Number.MAX_SAFE_INTEGER)
-  for (const record of staged) {
-    if (record.groupId === groupId && record.blobKey) await ctx.blobs.delete(record.blobKey)
-  }
+  await discardStagedGroup(ctx, groupId)
   await ctx.store.deleteAssetsOfGroup(groupId)
   await endVerification(ctx, userId)
   ctx.audit({ type: 'asset.group_deleted', userId })
