@@ -16,7 +16,7 @@ import { takeAllowance, type HandlerContext } from './context.ts'
 import { endVerification, requireGroup } from './current-verification.ts'
 import { fail, json, noContent } from './http.ts'
 import type { AssetRecord } from './store/types.ts'
-import { ownAsset } from './ownership.ts'
+import { ownAsset, ownItems } from './ownership.ts'
 import {
   discardStaged,
   discardStagedAsset,
@@ -89,9 +89,7 @@ export async function listAssets(ctx: HandlerContext, request: Request, url: URL
   const page = await ctx.upstream.listAssets(toListAssetsRequest(query, [groupId]), {
     signal: request.signal,
   })
-  // The group filter above is the ownership check; enforce it again in case EasyRouter ignored
-  // it, and leave out anything whose group is not stated.
-  const items = page.items.filter((item) => item.groupId === groupId)
+  const items = ownItems(page.items, groupId)
   for (const item of items) await releaseStaged(ctx, item)
   await sweepStaged(ctx)
   return json(200, {

@@ -10,15 +10,13 @@ import {
   type VideoJobInput,
 } from '@likeness/core'
 import { toVideoJob, toVideoTaskRequest } from '@likeness/easyrouter'
-import { ownAsset } from './ownership.ts'
+import { ownAsset, ownJob } from './ownership.ts'
 import { takeAllowance, type HandlerContext } from './context.ts'
 import { requireGroup } from './current-verification.ts'
 import { errorResponse, fail, json, readJsonObject } from './http.ts'
 import { sha256 } from './signing.ts'
 import type { JobRecord } from './store/types.ts'
 import { certainlyNotCreated } from './upstream.ts'
-
-const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/
 
 // Seedance 2.0 takes at most 12 files in one video (9 images, 3 videos, 3 audio); a job that
 // names more distinct assets, anywhere, is refused before any of them is looked up.
@@ -324,9 +322,7 @@ async function checkAssets(
  * upstream request at a time and its answer for a short while.
  */
 export async function getVideoJob(ctx: HandlerContext, userId: string, id: string) {
-  if (!JOB_ID.test(id)) throw fail('not_found', 'No such video job.')
-  const record = await ctx.store.getJob(id)
-  if (record?.userId !== userId) throw fail('not_found', 'No such video job.')
+  const record = await ownJob(ctx, userId, id)
   if (isTerminalVideoJobStatus(record.snapshot.status)) return json(200, record.snapshot)
   return json(200, await pollJob(ctx, record))
 }
