@@ -23,6 +23,12 @@ import { createVideoJob, getVideoJob, listVideoJobs } from './videos.ts'
 /**
  * A Web-standard request handler: give it every request under its base path, get the
  * response. Requests outside the base path answer 404.
+ *
+ * @example
+ * ```ts
+ * const likeness: LikenessHandler = createLikenessHandler(options)
+ * const response = await likeness(new Request('https://app.example/api/likeness/verification'))
+ * ```
  */
 export type LikenessHandler = (request: Request) => Promise<Response>
 
