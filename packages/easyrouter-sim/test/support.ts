@@ -308,3 +308,12 @@ export async function activeAsset(
   bed.clock.advance(3_000)
   return uploaded
 }
+
+/**
+ * Resolves once `condition()` holds, looking again after each turn of the event loop. It has no
+ * time limit of its own: the test's timeout only stops a wait that would never end. Works under
+ * fake timers that leave `setImmediate` real.
+ */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve))
+}

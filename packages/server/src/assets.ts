@@ -13,14 +13,21 @@ import {
   type EasyRouterAsset,
 } from '@likeness/easyrouter'
 import { takeAllowance, type HandlerContext } from './context.ts'
-import { fail, fromUpstream, json, noContent } from './http.ts'
-import { randomToken } from './signing.ts'
+import { endVerification, requireGroup } from './current-verification.ts'
+import { fail, json, noContent } from './http.ts'
 import type { AssetRecord } from './store/types.ts'
-import { ownAsset } from './ownership.ts'
-import { releaseStaged, stagedUrl, sweepStaged } from './staging.ts'
+import { ownAsset, ownItems } from './ownership.ts'
+import {
+  discardStaged,
+  discardStagedAsset,
+  discardStagedGroup,
+  releaseStaged,
+  stageUpload,
+  sweepStaged,
+} from './staging.ts'
 import { receiveUpload, tooLarge, type IncomingUpload } from './upload-body.ts'
 import { uploadName } from './upload-name.ts'
-import { requireGroup } from './verification.ts'
+import { unlessMissing } from './upstream.ts'
 
 const STATUSES: readonly AssetStatus[] = ['processing', 'active', 'failed']
 
@@ -79,17 +86,10 @@ function intParam(
 export async function listAssets(ctx: HandlerContext, request: Request, url: URL, userId: string) {
   const query = parseQuery(url)
   const groupId = await requireGroup(ctx, userId)
-  let page
-  try {
-    page = await ctx.easyrouter.listAssets(toListAssetsRequest(query, [groupId]), {
-      signal: request.signal,
-    })
-  } catch (error) {
-    throw fromUpstream(error)
-  }
-  // The group filter above is the ownership check; enforce it again in case EasyRouter ignored
-  // it, and leave out anything whose group is not stated.
-  const items = page.items.filter((item) => item.groupId === groupId)
+  const page = await ctx.upstream.listAssets(toListAssetsRequest(query, [groupId]), {
+    signal: request.signal,
+  })
+  const items = ownItems(page.items, groupId)
   for (const item of items) await releaseStaged(ctx, item)
   await sweepStaged(ctx)
   return json(200, {
@@ -136,22 +136,21 @@ export async function uploadAsset(ctx: HandlerContext, request: Request, url: UR
     takeAllowance(ctx, 'upload', userId)
     const upload = await receiveUpload(request.body, maxUploadBytes)
     const media = await recognise(upload, declaredType)
-    const blobKey = randomToken(24)
-    await ctx.blobs.put(blobKey, upload.body, { contentType: media.mime, createdAt: ctx.now() })
+    const staged = await stageUpload(ctx, upload.body, media.mime)
     let uploaded: EasyRouterAsset
     try {
-      uploaded = await ctx.easyrouter.uploadAsset(
+      uploaded = await ctx.upstream.uploadAsset(
         {
           groupId,
-          url: await stagedUrl(ctx, blobKey),
+          url: staged.url,
           assetType: toEasyRouterAssetType(media.type),
           ...(name ? { name } : {}),
         },
         { signal: request.signal },
       )
     } catch (error) {
-      await ctx.blobs.delete(blobKey)
-      throw fromUpstream(error)
+      await discardStaged(ctx, staged.key)
+      throw error
     }
     const record: AssetRecord = {
       id: uploaded.id,
@@ -159,7 +158,7 @@ export async function uploadAsset(ctx: HandlerContext, request: Request, url: UR
       groupId,
       name: uploaded.name || name,
       type: media.type,
-      blobKey,
+      blobKey: staged.key,
       createdAt: ctx.now(),
     }
     await ctx.store.putAsset(record)
@@ -224,13 +223,8 @@ export async function deleteAsset(
 ) {
   const groupId = await requireGroup(ctx, userId)
   await ownAsset(ctx, userId, groupId, id, request.signal)
-  try {
-    await ctx.easyrouter.deleteAsset(id, { signal: request.signal })
-  } catch (error) {
-    throw fromUpstream(error)
-  }
-  const record = await ctx.store.getAsset(id)
-  if (record?.blobKey) await ctx.blobs.delete(record.blobKey)
+  await ctx.upstream.deleteAsset(id, { signal: request.signal })
+  await discardStagedAsset(ctx, id)
   await ctx.store.deleteAsset(id)
   ctx.audit({ type: 'asset.deleted', userId, id })
   return noContent()
@@ -242,25 +236,11 @@ export async function deleteAsset(
  */
 export async function deleteAllAssets(ctx: HandlerContext, request: Request, userId: string) {
   const groupId = await requireGroup(ctx, userId)
-  try {
-    await ctx.easyrouter.deleteAssetGroup(groupId, { signal: request.signal })
-  } catch (error) {
-    const mapped = fromUpstream(error)
-    // Already gone upstream: finish the local side so the person is not stuck.
-    if (mapped.code !== 'not_found') throw mapped
-  }
-  const staged = await ctx.store.listStagedAssets(Number.MAX_SAFE_INTEGER)
-  for (const record of staged) {
-    if (record.groupId === groupId && record.blobKey) await ctx.blobs.delete(record.blobKey)
-  }
+  // Already gone upstream: finish the local side so the person is not stuck.
+  await unlessMissing(ctx.upstream.deleteAssetGroup(groupId, { signal: request.signal }))
+  await discardStagedGroup(ctx, groupId)
   await ctx.store.deleteAssetsOfGroup(groupId)
-  const verification = await ctx.store.latestVerification(userId)
-  if (verification) {
-    await ctx.store.updateVerification(verification.id, {
-      endedAt: ctx.now(),
-      updatedAt: ctx.now(),
-    })
-  }
+  await endVerification(ctx, userId)
   ctx.audit({ type: 'asset.group_deleted', userId })
   return noContent()
 }

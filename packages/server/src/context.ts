@@ -11,7 +11,12 @@ import type { UploadGate } from './upload-gate.ts'
 /** Everything a route needs: shared parts built once per handler, and the request's own. */
 export interface HandlerContext {
   options: ResolvedOptions
-  easyrouter: EasyRouterClient
+  /**
+   * EasyRouter, wrapped once per handler (`mapUpstreamErrors`): every failure is already mapped
+   * for the browser, so a route adds only what is its own (clean-up, a missing thing that is
+   * fine). The bare client is not in the context.
+   */
+  upstream: EasyRouterClient
   store: Store
   blobs: BlobStore
   signer: Signer

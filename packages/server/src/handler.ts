@@ -11,6 +11,7 @@ import { createSigner, randomToken } from './signing.ts'
 import { serveStaged } from './staging.ts'
 import { createMemoryStore } from './store/memory-store.ts'
 import { createUploadGate } from './upload-gate.ts'
+import { mapUpstreamErrors } from './upstream.ts'
 import {
   cancelVerification,
   readVerification,
@@ -22,6 +23,12 @@ import { createVideoJob, getVideoJob, listVideoJobs } from './videos.ts'
 /**
  * A Web-standard request handler: give it every request under its base path, get the
  * response. Requests outside the base path answer 404.
+ *
+ * @example
+ * ```ts
+ * const likeness: LikenessHandler = createLikenessHandler(options)
+ * const response = await likeness(new Request('https://app.example/api/likeness/verification'))
+ * ```
  */
 export type LikenessHandler = (request: Request) => Promise<Response>
 
@@ -143,7 +150,7 @@ export function createLikenessHandler(options: LikenessHandlerOptions): Likeness
   const now = options.now ?? Date.now
   const base: Omit<HandlerContext, 'request' | 'audit' | 'reportError'> = {
     options: resolved,
-    easyrouter,
+    upstream: mapUpstreamErrors(easyrouter),
     store: options.store ?? createMemoryStore(),
     blobs: options.blobStore ?? createMemoryBlobStore(),
     signer: createSigner(options.secret),

@@ -62,43 +62,6 @@ export function fail(
   return new LikenessError(code, { message, details })
 }
 
-/**
- * Re-labels an error from EasyRouter for the browser. The browser must not mistake the
- * server's own credentials problem for its own (`unauthorized` would mean "sign in"), and
- * upstream statuses become the protocol's.
- */
-export function fromUpstream(error: unknown): LikenessError {
-  if (!(error instanceof LikenessError)) {
-    return new LikenessError('unknown', {
-      message: 'Something went wrong on the server.',
-      cause: error,
-    })
-  }
-  switch (error.code) {
-    case 'unauthorized':
-    case 'forbidden':
-      return new LikenessError('upstream_error', {
-        message: 'The video service refused this server’s credentials.',
-        retryable: false,
-        cause: error,
-      })
-    case 'not_found':
-      return new LikenessError('not_found', { message: 'No such item.', cause: error })
-    case 'invalid_request':
-      // EasyRouter's own wording may name ids the browser must not see; it stays in `cause`.
-      return new LikenessError('invalid_request', {
-        message: 'The video service refused the request.',
-        cause: error,
-      })
-    default:
-      return new LikenessError(error.code, {
-        retryable: error.retryable,
-        retryAfterMs: error.retryAfterMs,
-        cause: error,
-      })
-  }
-}
-
 /** Reads a request body as JSON, with a size cap; a body that is not a JSON object is refused. */
 export async function readJsonObject(
   request: Request,

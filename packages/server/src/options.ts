@@ -4,7 +4,14 @@ import type { BlobStore } from './blob/types.ts'
 import { returnToRules, type ReturnToRule } from './return-to.ts'
 import type { Store } from './store/types.ts'
 
-/** A per-user allowance: at most `max` creates per `windowMs`. */
+/**
+ * A per-user allowance: at most `max` creates per `windowMs`.
+ *
+ * @example
+ * ```ts
+ * const fivePerHour: RateLimit = { max: 5, windowMs: 60 * 60_000 }
+ * ```
+ */
 export interface RateLimit {
   max: number
   windowMs: number
@@ -52,7 +59,14 @@ export interface LikenessLimits {
   rateLimits: { verification: RateLimit; upload: RateLimit; video: RateLimit }
 }
 
-/** How the handler reaches EasyRouter: settings for a client, or a ready client. */
+/**
+ * How the handler reaches EasyRouter: settings for a client, or a ready client.
+ *
+ * @example
+ * ```ts
+ * const easyrouter: EasyRouterOption = { apiKey: process.env.EASYROUTER_API_KEY! }
+ * ```
+ */
 export type EasyRouterOption =
   | {
       /** The EasyRouter key; read it from the environment (`EASYROUTER_API_KEY`). */
@@ -136,7 +150,15 @@ export interface LikenessHandlerOptions {
   now?: (() => number) | undefined
 }
 
-/** The defaults of {@link LikenessLimits}. */
+/**
+ * The defaults of {@link LikenessLimits}.
+ *
+ * @example
+ * ```ts
+ * const limits = { maxUploadBytes: DEFAULT_LIMITS.maxUploadBytes / 2 }
+ * createLikenessHandler({ ...options, limits })
+ * ```
+ */
 export const DEFAULT_LIMITS: LikenessLimits = {
   maxUploadBytes: 30 * 1024 * 1024,
   maxConcurrentUploadsPerUser: 4,

@@ -1,8 +1,12 @@
 import type { EasyRouterAsset } from '@likeness/easyrouter'
 import { isAssetId } from '@likeness/core'
 import type { HandlerContext } from './context.ts'
-import { fail, fromUpstream } from './http.ts'
+import { fail } from './http.ts'
 import { releaseStaged } from './staging.ts'
+import type { JobRecord } from './store/types.ts'
+import { unlessMissing } from './upstream.ts'
+
+const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/
 
 /** A well-formed asset id, or `not_found` as for any asset that is not the caller's. */
 export function requireAssetId(id: string): string {
@@ -27,13 +31,7 @@ export async function ownAsset(
 ): Promise<EasyRouterAsset> {
   requireAssetId(assetId)
   const record = await ctx.store.getAsset(assetId)
-  let asset: EasyRouterAsset | undefined
-  try {
-    asset = await ctx.easyrouter.getAsset(assetId, { signal })
-  } catch (error) {
-    const mapped = fromUpstream(error)
-    if (mapped.code !== 'not_found') throw mapped
-  }
+  const asset = await unlessMissing(ctx.upstream.getAsset(assetId, { signal }))
   if (!asset) throw fail('not_found', 'No such asset.')
   if ((record && record.userId !== userId) || asset.groupId !== groupId) {
     ctx.audit({ type: 'request.refused', id: assetId, code: 'not_found', reason: 'not_owner' })
@@ -41,4 +39,31 @@ export async function ownAsset(
   }
   await releaseStaged(ctx, asset)
   return asset
+}
+
+/**
+ * The caller's items of a list EasyRouter filtered by the caller's group. That filter is the
+ * ownership check; it is applied again here in case EasyRouter ignored it, and an item whose
+ * group is not stated is left out.
+ */
+export function ownItems<T extends { groupId?: string | undefined }>(
+  items: readonly T[],
+  groupId: string,
+): T[] {
+  return items.filter((item) => item.groupId === groupId)
+}
+
+/**
+ * The caller's video job, or `not_found` exactly as for a missing one. Jobs are only made
+ * through the handler, so the store knows the owner of every one.
+ */
+export async function ownJob(
+  ctx: HandlerContext,
+  userId: string,
+  jobId: string,
+): Promise<JobRecord> {
+  if (!JOB_ID.test(jobId)) throw fail('not_found', 'No such video job.')
+  const record = await ctx.store.getJob(jobId)
+  if (record?.userId !== userId) throw fail('not_found', 'No such video job.')
+  return record
 }

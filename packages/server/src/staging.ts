@@ -1,5 +1,7 @@
 import type { EasyRouterAsset } from '@likeness/easyrouter'
+import type { BlobBody } from './blob/types.ts'
 import { publicRoute, type HandlerContext } from './context.ts'
+import { randomToken } from './signing.ts'
 
 const BLOB_PURPOSE = 'likeness-staged-upload'
 const SWEEP_EVERY_MS = 60_000
@@ -7,6 +9,50 @@ const SWEEP_EVERY_MS = 60_000
 // to run the sweep stays quick; the next sweep takes the rest.
 const SWEEP_BATCH_SIZE = 100
 const SWEEP_BATCHES = 10
+
+/** An upload waiting for EasyRouter: its key in the blob store and the URL EasyRouter fetches. */
+export interface StagedUpload {
+  key: string
+  url: string
+}
+
+/**
+ * Stages an upload for EasyRouter to fetch: stored under a fresh unguessable key, and reachable
+ * at a signed URL that expires with the staged file's time to live.
+ */
+export async function stageUpload(
+  ctx: HandlerContext,
+  body: BlobBody,
+  contentType: string,
+): Promise<StagedUpload> {
+  const key = randomToken(24)
+  await ctx.blobs.put(key, body, { contentType, createdAt: ctx.now() })
+  try {
+    return { key, url: await stagedUrl(ctx, key) }
+  } catch (error) {
+    await ctx.blobs.delete(key)
+    throw error
+  }
+}
+
+/** Removes a staged upload EasyRouter will not fetch: the upload was refused. */
+export async function discardStaged(ctx: HandlerContext, key: string): Promise<void> {
+  await ctx.blobs.delete(key)
+}
+
+/** Removes the staged copy of an asset about to be forgotten, if it still has one. */
+export async function discardStagedAsset(ctx: HandlerContext, assetId: string): Promise<void> {
+  const record = await ctx.store.getAsset(assetId)
+  if (record?.blobKey) await ctx.blobs.delete(record.blobKey)
+}
+
+/** Removes the staged copies of the assets of a group about to be deleted. */
+export async function discardStagedGroup(ctx: HandlerContext, groupId: string): Promise<void> {
+  const staged = await ctx.store.listStagedAssets(Number.MAX_SAFE_INTEGER)
+  for (const record of staged) {
+    if (record.groupId === groupId && record.blobKey) await ctx.blobs.delete(record.blobKey)
+  }
+}
 
 // Once EasyRouter has taken an asset (it left Processing), our staged copy is not needed.
 export async function releaseStaged(ctx: HandlerContext, asset: EasyRouterAsset): Promise<void> {
@@ -47,7 +93,8 @@ export async function sweepStaged(ctx: HandlerContext): Promise<void> {
   }
 }
 
-export async function stagedUrl(ctx: HandlerContext, key: string): Promise<string> {
+// The signed, expiring address EasyRouter fetches a staged file from; `serveStaged` checks it.
+async function stagedUrl(ctx: HandlerContext, key: string): Promise<string> {
   const expires = ctx.now() + ctx.options.limits.stagedUploadTtlMs
   const url = publicRoute(ctx, `/uploads/${key}`)
   url.searchParams.set('expires', String(expires))

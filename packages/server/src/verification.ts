@@ -8,7 +8,8 @@ import {
   type VerificationSession,
 } from '@likeness/core'
 import { publicRoute, takeAllowance, type HandlerContext } from './context.ts'
-import { fail, fromUpstream, json, readJsonObject } from './http.ts'
+import { currentVerification } from './current-verification.ts'
+import { fail, json, readJsonObject } from './http.ts'
 import { otherDevicePage, popupResultPage, rejectedPage } from './pages.ts'
 import { resolveReturnTo } from './return-to.ts'
 import { randomToken } from './signing.ts'
@@ -25,26 +26,6 @@ export function toSession(record: VerificationRecord): VerificationSession {
     expiresAt: new Date(record.expiresAt).toISOString(),
     ...(record.failure ? { failure: record.failure } : {}),
   }
-}
-
-/** The user's verification that counts now, if any (a deleted group ends it). */
-export async function currentVerification(
-  ctx: HandlerContext,
-  userId: string,
-): Promise<VerificationRecord | undefined> {
-  const record = await ctx.store.latestVerification(userId)
-  return record && record.endedAt === undefined ? record : undefined
-}
-
-/** The user's asset group, or a `not_verified` refusal. */
-export async function requireGroup(ctx: HandlerContext, userId: string): Promise<string> {
-  const record = await currentVerification(ctx, userId)
-  if (record?.status !== 'verified' || !record.groupId) {
-    throw new LikenessError('not_verified', {
-      message: 'Verify that you are a real person before managing your likeness.',
-    })
-  }
-  return record.groupId
 }
 
 // EasyRouter's page takes `zh` (default), `en` or `zh-Hant`.
@@ -148,15 +129,10 @@ export async function startVerification(
   const callback = publicRoute(ctx, '/verification/callback')
   callback.searchParams.set('state', await createState(ctx.signer, id, expiresAt))
 
-  let session
-  try {
-    session = await ctx.easyrouter.createSession(
-      { callbackUrl: callback.toString() },
-      { signal: request.signal },
-    )
-  } catch (error) {
-    throw fromUpstream(error)
-  }
+  const session = await ctx.upstream.createSession(
+    { callbackUrl: callback.toString() },
+    { signal: request.signal },
+  )
   if (!session.h5Link) {
     throw new LikenessError('malformed_response', {
       message: 'The verification service sent no page to open.',
@@ -285,7 +261,7 @@ async function confirm(
   if (claimed !== null) {
     patch = { status: 'failed', failure: failure(claimed, { resultCode, subCode }) }
   } else {
-    const upstream = await ctx.easyrouter.getSession(record.bytedToken, { resultCode }, { signal })
+    const upstream = await ctx.upstream.getSession(record.bytedToken, { resultCode }, { signal })
     patch =
       upstream.status === 'verified' && upstream.groupId
         ? { status: 'verified', groupId: upstream.groupId, failure: undefined }

@@ -1,6 +1,4 @@
 import {
-  buildAssetUri,
-  findAssetReferences,
   IDEMPOTENCY_KEY_HEADER,
   isIdempotencyKey,
   isTerminalVideoJobStatus,
@@ -10,36 +8,17 @@ import {
   type VideoJobInput,
 } from '@likeness/core'
 import { toVideoJob, toVideoTaskRequest } from '@likeness/easyrouter'
-import { ownAsset } from './ownership.ts'
 import { takeAllowance, type HandlerContext } from './context.ts'
-import { errorResponse, fail, fromUpstream, json, readJsonObject } from './http.ts'
+import { errorResponse, fail, json, readJsonObject } from './http.ts'
+import { checkNamedAssets, namedAssets, uncheckedAsset, type NamedAssets } from './job-assets.ts'
+import { ownJob } from './ownership.ts'
 import { sha256 } from './signing.ts'
 import type { JobRecord } from './store/types.ts'
-import { requireGroup } from './verification.ts'
-
-const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/
-
-// Seedance 2.0 takes at most 12 files in one video (9 images, 3 videos, 3 audio); a job that
-// names more distinct assets, anywhere, is refused before any of them is looked up.
-const MAX_ASSETS_PER_JOB = 12
+import { certainlyNotCreated } from './upstream.ts'
 
 // How often a store write that follows a task EasyRouter created is tried, with the pause
 // before each try: the task is billed, so losing its record is worth a short wait.
 const RECORD_RETRY_DELAYS_MS = [0, 50, 250, 1000]
-
-// After a 4xx (or a request the client refused to send) EasyRouter certainly created nothing,
-// so the key may be used again. After a 5xx, a timeout or a lost connection it may have.
-function certainlyNotCreated(error: unknown): boolean {
-  if (!(error instanceof LikenessError)) return false
-  if (error.status === undefined) return error.code === 'invalid_request'
-  return error.status >= 400 && error.status < 500
-}
-
-/** One asset a job names: where it was named first, and how it was written. */
-interface NamedAsset {
-  field: string
-  reference: string
-}
 
 /**
  * `POST /videos` with an `Idempotency-Key`: validates, checks that every asset the job names
@@ -162,105 +141,45 @@ function respond({ job, replayed }: { job: VideoJob; replayed: boolean }): Respo
   return json(replayed ? 200 : 201, job, replayed ? { 'idempotent-replayed': 'true' } : {})
 }
 
-/**
- * Every asset a job names, once each, by id: the `references`, then every `asset://` token in
- * any string or key of the body as sent (the prompt, and any field a client adds, whether or
- * not the server knows it). Refuses, before anything is looked up, a token that names no
- * well-formed id, a body too large or too deep to read to the end, and more assets than a
- * video can take.
- */
-function namedAssets(body: Record<string, unknown>, input: VideoJobInput): Map<string, NamedAsset> {
-  const named = new Map<string, NamedAsset>()
-  for (const [index, reference] of (input.references ?? []).entries()) {
-    named.set(reference.assetId, {
-      field: `references[${index}].assetId`,
-      reference: buildAssetUri(reference.assetId),
-    })
-  }
-  const found = findAssetReferences(body)
-  if (found.incomplete) {
-    throw fail('invalid_request', 'The request names too many assets to check.', {
-      reason: found.incomplete,
-    })
-  }
-  for (const token of found.references) {
-    const where = { field: token.path, reference: shown(token.token) }
-    if (token.assetId === null) throw refusedReference(where, 'is not a reference to an asset.')
-    if (!named.has(token.assetId)) named.set(token.assetId, where)
-  }
-  if (named.size > MAX_ASSETS_PER_JOB) {
-    throw fail('invalid_request', `A video can use at most ${MAX_ASSETS_PER_JOB} assets.`, {
-      issues: [
-        {
-          field: 'references',
-          code: 'out_of_range',
-          message: `Use at most ${MAX_ASSETS_PER_JOB} assets.`,
-        },
-      ],
-    })
-  }
-  return named
-}
-
-// A token as the client wrote it, made safe to show: without the invisible characters that
-// disguised it (which could also reorder the text around it) and of a bounded length.
-function shown(token: string): string {
-  const visible = token.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, '')
-  return visible.length > 80 ? `${visible.slice(0, 79)}…` : visible
-}
-
-function refusedReference(named: NamedAsset, problem: string): LikenessError {
-  return fail('invalid_request', `${named.reference} ${problem}`, {
-    field: named.field,
-    reference: named.reference,
-    issues: [{ field: named.field, code: 'invalid', message: `${named.reference} ${problem}` }],
-  })
-}
-
 async function create(
   ctx: HandlerContext,
   request: Request,
   userId: string,
   key: string,
   input: VideoJobInput,
-  named: Map<string, NamedAsset>,
+  named: NamedAssets,
 ): Promise<VideoJob> {
   try {
     takeAllowance(ctx, 'video', userId)
-    await checkAssets(ctx, request, userId, named)
+    await checkNamedAssets(ctx, userId, named, request.signal)
   } catch (error) {
     await ctx.store.releaseIdempotencyKey(userId, key)
     throw error
   }
   const upstreamRequest = toVideoTaskRequest(input)
-  // Whatever the mapping puts in the request, nothing reaches EasyRouter that was not checked.
-  const sent = findAssetReferences(upstreamRequest)
-  const unchecked = sent.references.find(
-    (token) => token.assetId === null || !named.has(token.assetId),
-  )
-  if (sent.incomplete || unchecked) {
+  const unchecked = uncheckedAsset(upstreamRequest, named)
+  if (unchecked !== undefined) {
     await ctx.store.releaseIdempotencyKey(userId, key)
-    throw new Error(
-      `the video request names an asset that was not checked (${unchecked?.path ?? sent.incomplete})`,
-    )
+    throw new Error(`the video request names an asset that was not checked (${unchecked})`)
   }
   let job: VideoJob
   try {
-    const task = await ctx.easyrouter.createVideoTask(upstreamRequest, {
-      signal: request.signal,
-    })
+    const task = await ctx.upstream.createVideoTask(upstreamRequest, { signal: request.signal })
     job = toVideoJob(task, input)
   } catch (error) {
-    const mapped = fromUpstream(error)
     if (certainlyNotCreated(error)) {
       await ctx.store.releaseIdempotencyKey(userId, key)
-      throw mapped
+      throw error
     }
     // It is unknown whether EasyRouter created the task: the key is spent, so a retry with it
     // can never bill twice, and the person is told to look before submitting anew. Should this
     // write fail too, the key's lease runs out and it turns unknown by itself.
     await ctx.store.completeIdempotencyKey(userId, key, { state: 'unknown' }).catch(() => undefined)
-    throw unknownOutcome(mapped.code, error)
+    // ctx.upstream fails with the error mapped for the browser, EasyRouter's own as its cause;
+    // anything else failed after EasyRouter answered, and the task exists.
+    throw error instanceof LikenessError
+      ? unknownOutcome(error.code, error.cause)
+      : unknownOutcome('unknown', error)
   }
   await record(ctx, userId, key, input, job)
   ctx.audit({ type: 'video.created', userId, id: job.id })
@@ -299,40 +218,12 @@ async function record(
   throw new UnrecordedTask(job.id, failure)
 }
 
-// Every asset the job names must be one of the caller's own, and Active. Another person's
-// asset is refused exactly like one that does not exist: same answer, same lookups.
-async function checkAssets(
-  ctx: HandlerContext,
-  request: Request,
-  userId: string,
-  named: Map<string, NamedAsset>,
-): Promise<void> {
-  if (named.size === 0) return
-  const groupId = await requireGroup(ctx, userId)
-  for (const [assetId, where] of named) {
-    let status: string
-    try {
-      status = (await ownAsset(ctx, userId, groupId, assetId, request.signal)).status
-    } catch (error) {
-      if (error instanceof LikenessError && error.code === 'not_found') {
-        throw refusedReference(where, 'is not one of your portraits.')
-      }
-      throw error
-    }
-    if (status !== 'Active') {
-      throw refusedReference(where, 'is not ready to use yet.')
-    }
-  }
-}
-
 /**
  * `GET /videos/{id}`: the caller's job. While it runs, browsers polling the same job share one
  * upstream request at a time and its answer for a short while.
  */
 export async function getVideoJob(ctx: HandlerContext, userId: string, id: string) {
-  if (!JOB_ID.test(id)) throw fail('not_found', 'No such video job.')
-  const record = await ctx.store.getJob(id)
-  if (record?.userId !== userId) throw fail('not_found', 'No such video job.')
+  const record = await ownJob(ctx, userId, id)
   if (isTerminalVideoJobStatus(record.snapshot.status)) return json(200, record.snapshot)
   return json(200, await pollJob(ctx, record))
 }
@@ -356,11 +247,9 @@ function pollJob(ctx: HandlerContext, record: JobRecord): Promise<VideoJob> {
   entry.result = (async () => {
     try {
       // Not tied to one browser's request: others are waiting on the same answer.
-      const job = toVideoJob(await ctx.easyrouter.getVideoTask(record.id), record.input)
+      const job = toVideoJob(await ctx.upstream.getVideoTask(record.id), record.input)
       await ctx.store.updateJobSnapshot(record.id, job, ctx.now())
       return job
-    } catch (error) {
-      throw fromUpstream(error)
     } finally {
       entry.settledAt = ctx.now()
     }

@@ -10,7 +10,12 @@ import {
   type PollingSchedule,
   type VideoJob,
 } from '@likeness/core'
-import { createSimulator, type Simulator, type SimulatorTimings } from '@likeness/easyrouter-sim'
+import {
+  createSimulator,
+  type SimClock,
+  type Simulator,
+  type SimulatorTimings,
+} from '@likeness/easyrouter-sim'
 import {
   createLikenessHandler,
   createMemoryBlobStore,
@@ -48,12 +53,19 @@ export interface InPageBackend {
   createJob(user: string, prompt?: string): Promise<VideoJob>
 }
 
-/** Builds a fresh in-page stack. Timings default to a few seconds so states can be watched. */
-export function createInPageBackend(options: { timings?: SimulatorTimings } = {}): InPageBackend {
+/**
+ * Builds a fresh in-page stack. Timings default to a few seconds so states can be watched. A
+ * `clock` (e.g. `createManualClock()`) puts the simulator's timeline in the caller's hands:
+ * processing and video jobs then end when the caller moves it, however fast the machine is.
+ */
+export function createInPageBackend(
+  options: { timings?: SimulatorTimings; clock?: SimClock } = {},
+): InPageBackend {
   const ref: { handler?: LikenessHandler } = {}
   const sim = createSimulator({
     baseUrl: SIM_URL,
     apiKeys: [API_KEY],
+    ...(options.clock ? { clock: options.clock } : {}),
     fetch: (input, init) => {
       if (!ref.handler) throw new Error('handler not ready')
       return ref.handler(new Request(input, init))

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { until } from '../../test/support.ts'
 import { MANAGEMENT_PREFIX } from '../router.ts'
 import { startSimulatorServer, type SimulatorServer } from './server.ts'
 
@@ -18,7 +19,9 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()))
 })
 
-describe('startSimulatorServer', () => {
+// Real sockets on a busy machine can take a while: the tests wait for events (an answer, a
+// rejection, a close), and the generous limit only keeps a hang from holding the run.
+describe('startSimulatorServer', { timeout: 60_000 }, () => {
   it('listens on a free loopback port and serves the API over real HTTP', async () => {
     const server = await start()
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
@@ -90,16 +93,20 @@ describe('startSimulatorServer', () => {
   it('aborts the simulated request when the client goes away during latency', async () => {
     const server = await start()
     server.simulator.faults.add({ latencyMs: 10_000 })
+    const handle = vi.spyOn(server.simulator, 'handle')
     const controller = new AbortController()
     const pending = fetch(`${server.url}/v1/video/generations/task_x`, {
       headers: { authorization: `Bearer ${KEY}` },
       signal: controller.signal,
     })
-    setTimeout(() => {
-      controller.abort()
-    }, 50)
+    // Logged as it arrives, just before the latency wait starts: the client leaves mid-wait.
+    await until(() => server.simulator.requests.length === 1)
+    controller.abort()
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
-    // The server is still healthy and closes promptly.
+    // On the server the wait ends too: the simulator rejects instead of answering after 10 s.
+    const served = handle.mock.results[0]?.value as Promise<Response>
+    await expect(served).rejects.toMatchObject({ name: 'AbortError' })
+    // The server is still healthy.
     expect((await fetch(`${server.url}/__sim/health`, CONTROL)).status).toBe(200)
   })
 

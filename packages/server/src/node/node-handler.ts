@@ -3,7 +3,15 @@ import { Readable } from 'node:stream'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 import type { LikenessHandler } from '../handler.ts'
 
-/** A Node `http` / Express / Connect request handler. */
+/**
+ * A Node `http` / Express / Connect request handler.
+ *
+ * @example
+ * ```ts
+ * const handle: NodeHandler = toNodeHandler(likeness)
+ * app.use(handle)
+ * ```
+ */
 export type NodeHandler = (
   request: IncomingMessage & { originalUrl?: string },
   response: ServerResponse,

@@ -10,6 +10,11 @@ import type {
 /**
  * One liveness attempt as the handler remembers it. `bytedToken` and `groupId` never leave the
  * server.
+ *
+ * @example
+ * ```ts
+ * const latest: VerificationRecord | undefined = await store.latestVerification(userId)
+ * ```
  */
 export interface VerificationRecord {
   /** The handler's own id (random, URL-safe). */
@@ -36,7 +41,14 @@ export interface VerificationRecord {
   expiresAt: number
 }
 
-/** An asset uploaded through the handler, remembered for ownership and staged-file cleanup. */
+/**
+ * An asset uploaded through the handler, remembered for ownership and staged-file cleanup.
+ *
+ * @example
+ * ```ts
+ * const asset: AssetRecord | undefined = await store.getAsset(assetId)
+ * ```
+ */
 export interface AssetRecord {
   /** EasyRouter's asset id. */
   id: string
@@ -49,7 +61,14 @@ export interface AssetRecord {
   createdAt: number
 }
 
-/** A video job, remembered for ownership, listing and idempotency. */
+/**
+ * A video job, remembered for ownership, listing and idempotency.
+ *
+ * @example
+ * ```ts
+ * const recent: JobRecord[] = await store.listJobs(userId, 20)
+ * ```
+ */
 export interface JobRecord {
   /** EasyRouter's task id. */
   id: string
