@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react'
 
 /**
  * The languages every component ships text for. Any other locale falls back to the closest
@@ -91,10 +91,14 @@ export function useTranslate<K extends string>(
   own?: MessageOverrides,
 ): Translate<K> {
   const { locale, messages } = useContext(UIContext)
-  return (key, values) => {
-    const template = own?.[key] ?? messages[key] ?? catalog[locale][key]
-    return values
-      ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole))
-      : template
-  }
+  // The same function while the strings stay the same, so contexts built on it stay memoised.
+  return useCallback<Translate<K>>(
+    (key, values) => {
+      const template = own?.[key] ?? messages[key] ?? catalog[locale][key]
+      return values
+        ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole))
+        : template
+    },
+    [catalog, own, messages, locale],
+  )
 }

@@ -1,4 +1,5 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react'
+import type { Asset } from '@likeness/core'
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { LikenessUIProvider } from '../i18n.tsx'
@@ -327,6 +328,50 @@ describe('AssetGallery list', () => {
     const row = Number(focused.closest('[role="row"]')!.getAttribute('aria-rowindex'))
     expect(row).toBeGreaterThan(3)
     expect(cells().length).toBeLessThan(120)
+  })
+
+  it('renders no tile again while the grid scrolls, only the ones that come into view', async () => {
+    const world = await prepareGallery({ decorate: manyAssets(1000) })
+    const renders = new Map<string, number>()
+    // Defined once, outside any component that renders again: the grid may keep its tiles.
+    const tile = (asset: Asset) => {
+      renders.set(asset.id, (renders.get(asset.id) ?? 0) + 1)
+      return <AssetGallery.Tile asset={asset} />
+    }
+    render(
+      <LikenessUIProvider locale="en">
+        <div data-lk-theme="light" style={{ width: 800, height: 600 }}>
+          <GalleryProviders world={world}>
+            <AssetGallery.Root pageSize={100}>
+              <AssetGallery.Grid style={{ height: 500 }}>{tile}</AssetGallery.Grid>
+            </AssetGallery.Root>
+          </GalleryProviders>
+        </div>
+      </LikenessUIProvider>,
+    )
+    await waitFor(() => {
+      expect(cells().length).toBeGreaterThan(0)
+    })
+    const scroller = document.querySelector<HTMLElement>('.lk-gallery-scroller')!
+    const before = new Map(renders)
+    // A few pixels: the same rows stay in view, and no tile has anything new to show.
+    for (const top of [3, 6, 9]) {
+      act(() => {
+        scroller.scrollTop = top
+        scroller.dispatchEvent(new Event('scroll'))
+      })
+      await new Promise((resolve) => requestAnimationFrame(resolve))
+    }
+    expect(renders).toEqual(before)
+    // Further down: the tiles that come into view render, those already shown do not again.
+    act(() => {
+      scroller.scrollTop = 2000
+      scroller.dispatchEvent(new Event('scroll'))
+    })
+    await waitFor(() => {
+      expect(renders.size).toBeGreaterThan(before.size)
+    })
+    for (const [id, count] of before) expect(renders.get(id)).toBe(count)
   })
 
   it('filters by status and searches by name', async () => {

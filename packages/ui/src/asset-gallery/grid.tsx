@@ -1,10 +1,12 @@
 import type { Asset } from '@likeness/core'
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual'
 import {
+  memo,
   useCallback,
   useEffect,
   useId,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type ComponentPropsWithRef,
@@ -16,7 +18,7 @@ import { VerifyButton } from '../verify-button/index.ts'
 import { useAssetGallery } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 import { AssetGalleryTile, TileCellContext } from './tile.tsx'
-import { useGridNavigation } from './use-grid-navigation.ts'
+import { useGridNavigation, type GridNavigation } from './use-grid-navigation.ts'
 
 /**
  * Props of {@link AssetGalleryGrid}.
@@ -183,6 +185,14 @@ export function AssetGalleryGrid({
     if (element) cells.current.set(index, element)
     else cells.current.delete(index)
   }, [])
+  // One function for the grid's life that answers with this render's navigation, so a tile
+  // re-renders when its own asset or tab stop changes, not on every scroll of the grid.
+  const navigation = useRef(getCellProps)
+  navigation.current = getCellProps
+  const stableCellProps = useCallback<GridNavigation['getCellProps']>(
+    (index, own) => navigation.current(index, own),
+    [],
+  )
 
   const rootClass = lk(unstyled, 'lk-gallery-grid', className)
   if (view !== 'ready') {
@@ -230,12 +240,15 @@ export function AssetGalleryGrid({
               {assets.slice(row.index * columns, (row.index + 1) * columns).map((asset, column) => {
                 const index = row.index * columns + column
                 return (
-                  <TileCellContext.Provider
+                  <GridCell
                     key={asset.id}
-                    value={{ index, isActive: index === activeIndex, getCellProps, cellRef }}
-                  >
-                    {children ? children(asset) : <AssetGalleryTile asset={asset} />}
-                  </TileCellContext.Provider>
+                    asset={asset}
+                    index={index}
+                    isActive={index === activeIndex}
+                    getCellProps={stableCellProps}
+                    cellRef={cellRef}
+                    render={children}
+                  />
                 )
               })}
             </div>
@@ -256,6 +269,35 @@ export function AssetGalleryGrid({
     </div>
   )
 }
+
+interface GridCellProps {
+  asset: Asset
+  index: number
+  isActive: boolean
+  getCellProps: GridNavigation['getCellProps']
+  cellRef: (index: number, element: HTMLElement | null) => void
+  render: ((asset: Asset) => ReactNode) | undefined
+}
+
+// One tile and the cell context it reads; rendered again only when one of these changes.
+const GridCell = memo(function GridCell({
+  asset,
+  index,
+  isActive,
+  getCellProps,
+  cellRef,
+  render,
+}: GridCellProps) {
+  const cell = useMemo(
+    () => ({ index, isActive, getCellProps, cellRef }),
+    [index, isActive, getCellProps, cellRef],
+  )
+  return (
+    <TileCellContext.Provider value={cell}>
+      {render ? render(asset) : <AssetGalleryTile asset={asset} />}
+    </TileCellContext.Provider>
+  )
+})
 
 function GalleryStateView() {
   const { t, unstyled, view, assets, retry, describeError, clearFilters, verifyButtonProps } =
