@@ -1,10 +1,19 @@
 // Type tests: checked by `tsc` (pnpm typecheck), they pin down how the public API infers.
-import { createHttpAdapter, type VideoJob } from '@likeness/core'
+import {
+  createHttpAdapter,
+  type Asset,
+  type LikenessError,
+  type UploadItem,
+  type UploadProgress,
+  type VideoJob,
+} from '@likeness/core'
 import { expectTypeOf } from 'vitest'
 import {
   likenessKeys,
   LikenessProvider,
+  useAssetDeletion,
   useAssets,
+  useUploads,
   useVerificationSession,
   useVideoJob,
   type VerificationHookStatus,
@@ -27,10 +36,42 @@ export function Checks() {
   // @ts-expect-error: only the two modes exist
   useVerificationSession({ mode: 'tab' })
 
-  const assets = useAssets({ statuses: ['active'], sort: 'createdAt' })
-  expectTypeOf(assets.remove).parameter(0).toEqualTypeOf<string>()
+  // The list only: uploads and deletions are hooks of their own.
+  const assets = useAssets({ statuses: ['active'], sort: 'createdAt', pageSize: 48 })
+  expectTypeOf(assets.assets).toEqualTypeOf<readonly Asset[]>()
+  expectTypeOf(assets.error).toEqualTypeOf<LikenessError | null>()
+  expectTypeOf(assets.fetchNextPage).toEqualTypeOf<() => Promise<unknown>>()
+  expectTypeOf(assets).not.toHaveProperty('upload')
+  expectTypeOf(assets).not.toHaveProperty('remove')
   // @ts-expect-error: statuses are the domain's lower-case ones
   useAssets({ statuses: ['Active'] })
+
+  const uploads = useUploads({ rules: { accept: ['image'], maxBytes: 1024 }, concurrency: 2 })
+  expectTypeOf(uploads.uploads).toEqualTypeOf<readonly UploadItem[]>()
+  expectTypeOf(uploads.progress).toEqualTypeOf<UploadProgress>()
+  expectTypeOf(uploads.isUploading).toEqualTypeOf<boolean>()
+  expectTypeOf(uploads.upload).returns.toEqualTypeOf<string[]>()
+  expectTypeOf(uploads.abort).toEqualTypeOf<(id: string) => void>()
+  expectTypeOf(uploads.clear).toEqualTypeOf<() => void>()
+  // @ts-expect-error: rules accept kinds of media, not file extensions
+  useUploads({ rules: { accept: ['png'] } })
+  // @ts-expect-error: listing is useAssets' job
+  useUploads({ statuses: ['active'] })
+
+  // Deleting takes the asset itself and resolves whether it was deleted; it never rejects.
+  const deletion = useAssetDeletion()
+  expectTypeOf(deletion.remove).parameter(0).toEqualTypeOf<Asset>()
+  expectTypeOf(deletion.remove).returns.resolves.toEqualTypeOf<boolean>()
+  expectTypeOf(deletion.removeAll).returns.resolves.toEqualTypeOf<boolean>()
+  expectTypeOf(deletion.deleting).toEqualTypeOf<readonly string[]>()
+  expectTypeOf(deletion.isDeletingAll).toEqualTypeOf<boolean>()
+  expectTypeOf(deletion.failure).toEqualTypeOf<{
+    readonly asset: Asset | null
+    readonly error: LikenessError
+  } | null>()
+  expectTypeOf(deletion.dismissFailure).toEqualTypeOf<() => void>()
+  // @ts-expect-error: remove takes the asset, not its id
+  void deletion.remove('asset-20260521164235-zggcb')
 
   // A job id or options.
   const byId = useVideoJob('task_123')
