@@ -18,6 +18,7 @@ export {
   type VerifyButtonCancelProps,
   type VerifyButtonEnvironmentNoticeProps,
   type VerifyButtonState,
+  type VerifyButtonSlot,
   type VerifyButtonMessageKey,
   type EnvironmentIssue,
   type VerificationEnvironment,

@@ -35,6 +35,7 @@ export {
   type VerifyButtonCancelProps,
   type VerifyButtonEnvironmentNoticeProps,
   type VerifyButtonState,
+  type VerifyButtonSlot,
 } from './verify-button.tsx'
 export { verifyButtonMessages, type VerifyButtonMessageKey } from './messages.ts'
 export {

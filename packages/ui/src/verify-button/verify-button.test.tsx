@@ -1,4 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react'
+import { createRef } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { createStack } from '../../test/stack.tsx'
@@ -114,6 +115,93 @@ describe('VerifyButton', () => {
     expect(screen.queryByRole('alert')).toBeNull()
     expect(button).toHaveFocus()
     expect(navigate).not.toHaveBeenCalled()
+  })
+})
+
+describe('VerifyButton slots', () => {
+  it('gives each part the class and style asked for by its slot name', async () => {
+    const stack = createStack()
+    render(
+      <stack.Provider>
+        <VerifyButton
+          navigate={vi.fn()}
+          returnTo="/studio"
+          checkEnvironment={() => ['in_app']}
+          className="own"
+          classNames={{
+            root: 'x-root',
+            row: 'x-row',
+            trigger: 'x-trigger',
+            status: 'x-status',
+            cancel: 'x-cancel',
+            notice: 'x-notice',
+            noticeActions: 'x-actions',
+            noticeButton: 'x-action',
+          }}
+          styles={{ trigger: { letterSpacing: '2px' }, notice: { borderWidth: '3px' } }}
+        />
+      </stack.Provider>,
+    )
+    const trigger = await screen.findByRole('button', { name: 'Verify it’s you' })
+    expect(trigger).toHaveAttribute('class', 'lk-button lk-verify-trigger x-trigger own')
+    expect(trigger).toHaveStyle({ letterSpacing: '2px' })
+    const row = trigger.parentElement!
+    expect(row).toHaveAttribute('class', 'lk-verify-row x-row')
+    expect(row.parentElement).toHaveAttribute('class', 'lk-root lk-verify x-root')
+    // Hidden while empty: found by its role attribute.
+    expect(document.querySelector('[role="status"]')).toHaveAttribute(
+      'class',
+      'lk-verify-status x-status',
+    )
+
+    await userEvent.click(trigger)
+    const notice = await screen.findByRole('alert')
+    expect(notice).toHaveAttribute('class', 'lk-alert lk-verify-notice x-notice')
+    expect(notice).toHaveStyle({ borderWidth: '3px' })
+    const copy = screen.getByRole('button', { name: 'Copy link' })
+    expect(copy.parentElement).toHaveAttribute('class', 'lk-verify-notice-actions x-actions')
+    for (const name of ['Continue anyway', 'Copy link', 'Not now']) {
+      expect(screen.getByRole('button', { name })).toHaveAttribute('class', 'lk-button x-action')
+    }
+
+    await userEvent.click(screen.getByRole('button', { name: 'Continue anyway' }))
+    const cancel = await screen.findByRole('button', { name: 'Cancel' })
+    expect(cancel).toHaveAttribute('class', 'lk-button lk-verify-cancel x-cancel')
+    expect(cancel).toHaveAttribute('data-variant', 'ghost')
+  })
+
+  it('keeps the host’s classes and styles when unstyled, over the part’s own', async () => {
+    const stack = createStack()
+    await stack.backend.verify(stack.user)
+    const trigger = createRef<HTMLButtonElement>()
+    render(
+      <stack.Provider>
+        <VerifyButton.Root
+          unstyled
+          checkEnvironment={false}
+          classNames={{ root: 'x-root', trigger: 'x-trigger', checkIcon: 'x-check' }}
+          styles={{ trigger: { color: 'rgb(255, 0, 0)' }, status: { paddingTop: '5px' } }}
+        >
+          <VerifyButton.Trigger
+            ref={trigger}
+            className="own"
+            style={{ color: 'rgb(0, 0, 255)', paddingLeft: '7px' }}
+          />
+          <VerifyButton.Status className="own-status" />
+        </VerifyButton.Root>
+      </stack.Provider>,
+    )
+    const button = await screen.findByRole('button', { name: 'Verified' })
+    expect(trigger.current).toBe(button)
+    expect(button).toHaveAttribute('class', 'x-trigger own')
+    // The slot's style is merged over the part's own.
+    expect(button).toHaveStyle({ color: 'rgb(255, 0, 0)', paddingLeft: '7px' })
+    expect(button.querySelector('svg')).toHaveAttribute('class', 'x-check')
+    expect(button.parentElement).toHaveAttribute('class', 'x-root')
+    const status = screen.getByRole('status')
+    expect(status).toHaveAttribute('class', 'own-status')
+    expect(status).toHaveStyle({ paddingTop: '5px' })
+    expect(status).toHaveAttribute('data-state', 'verified')
   })
 })
 

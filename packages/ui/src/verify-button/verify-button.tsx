@@ -4,7 +4,6 @@ import {
   type VerificationHookStatus,
   type VerificationSessionState,
 } from '@likeness/react'
-import { Slot } from 'radix-ui'
 import {
   cloneElement,
   createContext,
@@ -13,12 +12,15 @@ import {
   useRef,
   useState,
   type ComponentPropsWithRef,
-  type MouseEvent,
+  type CSSProperties,
   type ReactElement,
   type ReactNode,
 } from 'react'
-import { lk } from '../class-names.ts'
 import { useTranslate, useUIContext, type MessageOverrides, type Translate } from '../i18n.tsx'
+import { Button } from '../primitives/button.tsx'
+import { composeEventHandlers } from '../primitives/compose-event-handlers.ts'
+import { useComposedRefs } from '../primitives/compose-refs.ts'
+import { useSlots, type GetSlotProps, type SlotProps } from '../primitives/slots.ts'
 import { checkVerificationEnvironment, type EnvironmentIssue } from './environment.ts'
 import { verifyButtonMessages, type VerifyButtonMessageKey } from './messages.ts'
 
@@ -28,6 +30,42 @@ import { verifyButtonMessages, type VerifyButtonMessageKey } from './messages.ts
  * `error` when starting failed.
  */
 export type VerifyButtonState = 'loading' | 'error' | VerificationHookStatus
+
+/**
+ * The parts of a verify button, by the names `classNames` and `styles` take (on
+ * {@link VerifyButton} or {@link VerifyButton.Root}); our classes in brackets:
+ *
+ * - `root`: the `<div>` of `VerifyButton.Root` (`lk-root lk-verify`)
+ * - `row`: the `<div>` around the trigger and cancel in the ready-made `VerifyButton`
+ *   (`lk-verify-row`)
+ * - `trigger`: the `<button>` of `VerifyButton.Trigger`, or your element with `asChild`
+ *   (`lk-button lk-verify-trigger`)
+ * - `spinner`: the `<span>` spinning in the trigger while loading or starting (`lk-spinner`)
+ * - `checkIcon`: the check `<svg>` in the trigger once verified (none)
+ * - `status`: the `<div role="status">` of `VerifyButton.Status` (`lk-verify-status`)
+ * - `cancel`: the `<button>` of `VerifyButton.Cancel` (`lk-button lk-verify-cancel`)
+ * - `notice`: the `<div role="alert">` of `VerifyButton.EnvironmentNotice`
+ *   (`lk-alert lk-verify-notice`)
+ * - `noticeActions`: the `<div>` of the notice's buttons (`lk-verify-notice-actions`)
+ * - `noticeButton`: each of those `<button>`s: continue anyway, copy the link, not now
+ *   (`lk-button`)
+ *
+ * @example
+ * ```tsx
+ * <VerifyButton classNames={{ trigger: 'btn btn-primary' }} styles={{ status: { marginTop: 8 } }} />
+ * ```
+ */
+export type VerifyButtonSlot =
+  | 'root'
+  | 'row'
+  | 'trigger'
+  | 'spinner'
+  | 'checkIcon'
+  | 'status'
+  | 'cancel'
+  | 'notice'
+  | 'noticeActions'
+  | 'noticeButton'
 
 /** Options of {@link VerifyButton.Root} (and of {@link VerifyButton}). */
 export interface VerifyButtonRootOptions {
@@ -49,8 +87,18 @@ export interface VerifyButtonRootOptions {
   checkEnvironment?: false | (() => readonly EnvironmentIssue[]) | undefined
   /** Replaces strings by key (see `verifyButtonMessages`). */
   messages?: MessageOverrides | undefined
-  /** Drops our classes; behaviour and data attributes stay. */
+  /** Drops our classes; behaviour, data attributes and your `classNames` and `styles` stay. */
   unstyled?: boolean | undefined
+  /**
+   * A class to add to parts by slot name ({@link VerifyButtonSlot}), after ours and before
+   * the part's own `className`.
+   */
+  classNames?: Partial<Record<VerifyButtonSlot, string>> | undefined
+  /**
+   * Inline styles for parts by slot name ({@link VerifyButtonSlot}), merged over the part's
+   * own `style`.
+   */
+  styles?: Partial<Record<VerifyButtonSlot, CSSProperties>> | undefined
 }
 
 interface VerifyContextValue {
@@ -59,6 +107,7 @@ interface VerifyContextValue {
   mode: 'redirect' | 'popup'
   t: Translate<VerifyButtonMessageKey>
   unstyled: boolean | undefined
+  slotProps: GetSlotProps<VerifyButtonSlot>
   /** Issues found by the environment check, waiting for the person's choice; else null. */
   notice: readonly EnvironmentIssue[] | null
   dismissNotice: () => void
@@ -89,11 +138,15 @@ function Root({
   checkEnvironment = checkVerificationEnvironment,
   messages,
   unstyled,
+  classNames,
+  styles,
   className,
+  style,
   children,
   ...rest
 }: VerifyButtonRootProps) {
   const { requestedLocale } = useUIContext()
+  const slotProps = useSlots<VerifyButtonSlot>({ unstyled, classNames, styles })
   const verification = useVerificationSession({
     mode,
     locale: requestedLocale,
@@ -130,6 +183,7 @@ function Root({
         mode,
         t,
         unstyled,
+        slotProps,
         notice,
         dismissNotice: () => {
           setNotice(null)
@@ -139,7 +193,11 @@ function Root({
         begin,
       }}
     >
-      <div {...rest} data-state={state} className={lk(unstyled, 'lk-root lk-verify', className)}>
+      <div
+        {...rest}
+        data-state={state}
+        {...slotProps('root', 'lk-root lk-verify', { className, style })}
+      >
         {children}
       </div>
     </VerifyContext.Provider>
@@ -175,52 +233,45 @@ function Trigger({
   variant = 'primary',
   asChild,
   className,
+  style,
   children,
   onClick,
   ref,
   ...rest
 }: VerifyButtonTriggerProps) {
-  const { state, t, unstyled, begin, triggerRef } = useVerify('Trigger')
+  const { state, t, unstyled, slotProps, begin, triggerRef } = useVerify('Trigger')
+  const composedRef = useComposedRefs(triggerRef, ref)
   const busy = state === 'loading' || state === 'starting'
   const done = state === 'verified'
   const label = (
     <>
-      {busy && <span className={lk(unstyled, 'lk-spinner')} aria-hidden="true" />}
-      {done && <CheckIcon />}
+      {busy && <span {...slotProps('spinner', 'lk-spinner')} aria-hidden="true" />}
+      {done && <CheckIcon {...slotProps('checkIcon')} />}
       {t(TRIGGER_LABEL[state])}
     </>
   )
-  const props = {
-    ...rest,
-    ref: (node: HTMLButtonElement | null) => {
-      triggerRef.current = node
-      if (typeof ref === 'function') ref(node)
-      else if (ref) ref.current = node
-    },
-    'data-state': state,
-    'data-size': size,
-    'data-variant': variant,
-    'aria-busy': busy || undefined,
-    // Stays focusable while it cannot act, so its label is still read out.
-    'aria-disabled': busy || done || undefined,
-    className: lk(unstyled, 'lk-button lk-verify-trigger', className),
-    onClick: (event: MouseEvent<HTMLButtonElement>) => {
-      onClick?.(event)
-      if (event.defaultPrevented || busy || done) return
-      begin()
-    },
-  }
-  if (asChild && isValidElement(children)) {
-    return (
-      <Slot.Root {...props}>
-        {cloneElement(children as ReactElement<{ children?: ReactNode }>, undefined, label)}
-      </Slot.Root>
-    )
-  }
+  const slotted = asChild && isValidElement(children)
   return (
-    <button type="button" {...props}>
-      {label}
-    </button>
+    <Button
+      {...rest}
+      ref={composedRef}
+      asChild={slotted}
+      size={size}
+      variant={variant}
+      unstyled={unstyled}
+      data-state={state}
+      aria-busy={busy || undefined}
+      // Stays focusable while it cannot act, so its label is still read out.
+      aria-disabled={busy || done || undefined}
+      {...slotProps('trigger', 'lk-verify-trigger', { className, style })}
+      onClick={composeEventHandlers(onClick, () => {
+        if (!busy && !done) begin()
+      })}
+    >
+      {slotted
+        ? cloneElement(children as ReactElement<{ children?: ReactNode }>, undefined, label)
+        : label}
+    </Button>
   )
 }
 
@@ -232,8 +283,8 @@ function reasonKey(code: string | null): VerifyButtonMessageKey {
   return key in verifyButtonMessages.en ? (key as VerifyButtonMessageKey) : 'verify.reason.other'
 }
 
-function Status({ className, ...rest }: VerifyButtonStatusProps) {
-  const { state, mode, verification, t, unstyled } = useVerify('Status')
+function Status({ className, style, ...rest }: VerifyButtonStatusProps) {
+  const { state, mode, verification, t, slotProps } = useVerify('Status')
   let content: ReactNode = null
   if (state === 'pending') {
     content = (
@@ -265,7 +316,7 @@ function Status({ className, ...rest }: VerifyButtonStatusProps) {
       role="status"
       {...rest}
       data-state={state}
-      className={lk(unstyled, 'lk-verify-status', className)}
+      {...slotProps('status', 'lk-verify-status', { className, style })}
     >
       {content}
     </div>
@@ -275,31 +326,31 @@ function Status({ className, ...rest }: VerifyButtonStatusProps) {
 /** Props of {@link VerifyButton.Cancel}. */
 export type VerifyButtonCancelProps = ComponentPropsWithRef<'button'>
 
-function Cancel({ className, onClick, ...rest }: VerifyButtonCancelProps) {
-  const { state, verification, t, unstyled } = useVerify('Cancel')
+function Cancel({ className, style, onClick, ...rest }: VerifyButtonCancelProps) {
+  const { state, verification, t, unstyled, slotProps } = useVerify('Cancel')
   if (state !== 'pending') return null
   return (
-    <button
-      type="button"
+    <Button
       {...rest}
-      data-variant="ghost"
-      data-size="small"
-      className={lk(unstyled, 'lk-button lk-verify-cancel', className)}
-      onClick={(event) => {
-        onClick?.(event)
-        if (!event.defaultPrevented) verification.cancel()
-      }}
+      variant="ghost"
+      size="small"
+      unstyled={unstyled}
+      {...slotProps('cancel', 'lk-verify-cancel', { className, style })}
+      onClick={composeEventHandlers(onClick, () => {
+        verification.cancel()
+      })}
     >
       {t('verify.cancel')}
-    </button>
+    </Button>
   )
 }
 
 /** Props of {@link VerifyButton.EnvironmentNotice}. */
 export type VerifyButtonEnvironmentNoticeProps = ComponentPropsWithRef<'div'>
 
-function EnvironmentNotice({ className, ...rest }: VerifyButtonEnvironmentNoticeProps) {
-  const { notice, t, unstyled, begin, dismissNotice, triggerRef } = useVerify('EnvironmentNotice')
+function EnvironmentNotice({ className, style, ...rest }: VerifyButtonEnvironmentNoticeProps) {
+  const { notice, t, unstyled, slotProps, begin, dismissNotice, triggerRef } =
+    useVerify('EnvironmentNotice')
   const [copied, setCopied] = useState(false)
   if (!notice) return null
   // The clipboard is missing on insecure pages; the button is then left out.
@@ -309,12 +360,18 @@ function EnvironmentNotice({ className, ...rest }: VerifyButtonEnvironmentNotice
       setCopied(true)
     })
   }
+  const action = {
+    variant: 'secondary',
+    size: 'small',
+    unstyled,
+    ...slotProps('noticeButton'),
+  } as const
   return (
     <div
       role="alert"
       {...rest}
       data-tone="warning"
-      className={lk(unstyled, 'lk-alert lk-verify-notice', className)}
+      {...slotProps('notice', 'lk-alert lk-verify-notice', { className, style })}
     >
       <div>
         <strong>{t('verify.env.title')}</strong>
@@ -322,48 +379,40 @@ function EnvironmentNotice({ className, ...rest }: VerifyButtonEnvironmentNotice
           <p key={issue}>{t(`verify.env.${issue}`)}</p>
         ))}
         {copied && <p>{t('verify.env.copied')}</p>}
-        <div className={lk(unstyled, 'lk-verify-notice-actions')}>
-          <button
-            type="button"
-            data-variant="secondary"
-            data-size="small"
-            className={lk(unstyled, 'lk-button')}
+        <div {...slotProps('noticeActions', 'lk-verify-notice-actions')}>
+          <Button
+            {...action}
             onClick={() => {
               triggerRef.current?.focus()
               begin(true)
             }}
           >
             {t('verify.env.continue')}
-          </button>
+          </Button>
           {canCopy && notice.includes('in_app') && (
-            <button
-              type="button"
-              data-variant="secondary"
-              data-size="small"
-              className={lk(unstyled, 'lk-button')}
-              onClick={copy}
-            >
+            <Button {...action} onClick={copy}>
               {t('verify.env.copy')}
-            </button>
+            </Button>
           )}
-          <button
-            type="button"
-            data-variant="ghost"
-            data-size="small"
-            className={lk(unstyled, 'lk-button')}
-            onClick={dismissNotice}
-          >
+          <Button {...action} variant="ghost" onClick={dismissNotice}>
             {t('verify.env.dismiss')}
-          </button>
+          </Button>
         </div>
       </div>
     </div>
   )
 }
 
-function CheckIcon() {
+function CheckIcon(props: SlotProps) {
   return (
-    <svg viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false">
+    <svg
+      {...props}
+      viewBox="0 0 16 16"
+      width="1em"
+      height="1em"
+      aria-hidden="true"
+      focusable="false"
+    >
       <path
         d="M3 8.5l3.2 3L13 4.5"
         fill="none"
@@ -394,7 +443,8 @@ export interface VerifyButtonProps
  * Built from parts a host can rearrange: `VerifyButton.Root` (state and options),
  * `.Trigger` (the button; `asChild`), `.Status` (a polite live region), `.Cancel`,
  * `.EnvironmentNotice`. Every part carries `data-state` ({@link VerifyButtonState}); the
- * trigger also `data-size` and `data-variant`.
+ * trigger also `data-size` and `data-variant`. `classNames` and `styles` restyle any part by
+ * its slot name ({@link VerifyButtonSlot}).
  *
  * @example
  * ```tsx
@@ -415,6 +465,8 @@ function VerifyButton({
   checkEnvironment,
   messages,
   unstyled,
+  classNames,
+  styles,
   ...trigger
 }: VerifyButtonProps) {
   return (
@@ -427,15 +479,23 @@ function VerifyButton({
       checkEnvironment={checkEnvironment}
       messages={messages}
       unstyled={unstyled}
+      classNames={classNames}
+      styles={styles}
     >
-      <div className={lk(unstyled, 'lk-verify-row')}>
+      <Row>
         <Trigger {...trigger} />
         <Cancel />
-      </div>
+      </Row>
       <EnvironmentNotice />
       <Status />
     </Root>
   )
+}
+
+/** The ready-made button's row of trigger and cancel. */
+function Row({ children }: { children: ReactNode }) {
+  const { slotProps } = useVerify('Root')
+  return <div {...slotProps('row', 'lk-verify-row')}>{children}</div>
 }
 
 // The parts are attached to the button in index.ts.
