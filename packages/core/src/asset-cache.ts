@@ -29,14 +29,6 @@ export function editAssetLists(
   return saved
 }
 
-/** Puts lists back as {@link editAssetLists} found them. */
-export function restoreAssetLists(
-  { client }: LikenessRuntime,
-  saved: ReadonlyArray<[QueryKey, unknown]>,
-): void {
-  for (const [key, data] of saved) client.setQueryData(key, data)
-}
-
 /** Replaces the copy of `asset` in every list that holds it. */
 export function replaceInAssetLists(runtime: LikenessRuntime, asset: Asset): void {
   editAssetLists(runtime, (data) =>
@@ -50,7 +42,7 @@ export function replaceInAssetLists(runtime: LikenessRuntime, asset: Asset): voi
   runtime.client.setQueryData(runtime.keys.asset(asset.id), asset)
 }
 
-/** Takes an asset out of every list (and their totals); returns what they held. */
+/** Takes an asset out of every list (and their totals); returns what they held before. */
 export function removeFromAssetLists(
   runtime: LikenessRuntime,
   assetId: string,
@@ -65,6 +57,43 @@ export function removeFromAssetLists(
           total: page.total - gone,
         }))
   })
+}
+
+/**
+ * Puts an asset back where it was in each list `before` held it (a deletion the server
+ * refused), leaving every other change made since alone.
+ */
+export function putBackInAssetLists(
+  { client }: LikenessRuntime,
+  asset: Asset,
+  before: ReadonlyArray<[QueryKey, unknown]>,
+): void {
+  const has = (data: AssetListData) =>
+    data.pages.some((page) => page.items.some((item) => item.id === asset.id))
+  for (const [key, old] of before) {
+    if (!isList(old)) continue
+    const pageIndex = old.pages.findIndex((page) => page.items.some((item) => item.id === asset.id))
+    const now = client.getQueryData(key)
+    if (pageIndex < 0 || !isList(now) || has(now)) continue
+    const oldItems = old.pages[pageIndex]?.items ?? []
+    const newItems = now.pages[pageIndex]?.items ?? []
+    // After the neighbours that were before it and are still there.
+    const kept = new Set(newItems.map((item) => item.id))
+    const at = oldItems
+      .slice(
+        0,
+        oldItems.findIndex((item) => item.id === asset.id),
+      )
+      .filter((item) => kept.has(item.id)).length
+    client.setQueryData(
+      key,
+      mapPages(now, (page, index) => ({
+        ...page,
+        items: index === pageIndex ? page.items.toSpliced(at, 0, asset) : page.items,
+        total: page.total + 1,
+      })),
+    )
+  }
 }
 
 /**

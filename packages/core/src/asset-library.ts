@@ -8,8 +8,8 @@ import {
   addToAssetLists,
   assetsOf,
   editAssetLists,
+  putBackInAssetLists,
   removeFromAssetLists,
-  restoreAssetLists,
   settleInAssetLists,
   type AssetListData,
 } from './asset-cache.ts'
@@ -304,14 +304,16 @@ export class AssetDeletionController extends Observable<AssetDeletionSnapshot> {
     const runtime = this.#runtime
     const { client, keys, adapter } = runtime
     this.#set({ deleting: [...this.getSnapshot().deleting, asset.id], failure: null })
-    await client.cancelQueries({ queryKey: keys.assets })
-    const saved = removeFromAssetLists(runtime, asset.id)
+    // Reads in flight are left to finish (cancelling would send a first page back to
+    // loading); one that brings the asset back is edited again below.
+    const before = removeFromAssetLists(runtime, asset.id)
     try {
       await adapter.deleteAsset(asset.id)
+      removeFromAssetLists(runtime, asset.id)
       client.removeQueries({ queryKey: keys.asset(asset.id), exact: true })
       return true
     } catch (error) {
-      restoreAssetLists(runtime, saved)
+      putBackInAssetLists(runtime, asset, before)
       this.#set({ failure: { asset, error: toLikenessError(error) } })
       return false
     } finally {

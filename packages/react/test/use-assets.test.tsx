@@ -812,6 +812,8 @@ describe('useAssetDeletion', () => {
       deleted = await result.current.deletion.remove(target)
     })
     expect(deleted).toBe(true)
+    // The search's answer arrives after the deletion, and is kept.
+    await held.release()
     await waitFor(() => {
       expect(result.current.found.isLoading).toBe(false)
     })
