@@ -8,6 +8,7 @@ import {
 } from './dialogs.tsx'
 import { AssetGalleryDropzone } from './dropzone.tsx'
 import { AssetGalleryGrid } from './grid.tsx'
+import { AssetGalleryVerifyButton } from './verify-button.tsx'
 import { AssetGalleryToolbar } from './toolbar.tsx'
 import { AssetGalleryUploadList } from './upload-list.tsx'
 
@@ -52,7 +53,7 @@ function AssetGallery({ children, ...props }: AssetGalleryProps) {
       <AssetGalleryUploadList />
       <AssetGalleryToolbar />
       <AssetGalleryDeleteError />
-      <AssetGalleryGrid />
+      <AssetGalleryGrid notVerified={<AssetGalleryVerifyButton />} />
       <div className={lk(props.unstyled, 'lk-gallery-footer')}>
         <AssetGalleryDeleteAllButton />
       </div>

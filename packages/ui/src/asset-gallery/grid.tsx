@@ -14,7 +14,6 @@ import {
   type ReactNode,
 } from 'react'
 import { lk } from '../class-names.ts'
-import { VerifyButton } from '../verify-button/index.ts'
 import { useAssetGallery } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 import { AssetGalleryTile, TileCellContext } from './tile.tsx'
@@ -35,6 +34,12 @@ export interface AssetGalleryGridProps extends Omit<ComponentPropsWithRef<'div'>
   gap?: number | undefined
   /** Renders one tile; default `<AssetGallery.Tile asset={asset} />`. */
   children?: ((asset: Asset) => ReactNode) | undefined
+  /**
+   * What the not-verified panel offers below its text, e.g. `<AssetGallery.VerifyButton />`
+   * (the ready-made gallery's choice). Left out, the panel only explains, and the
+   * `VerifyButton` code is not bundled with the grid.
+   */
+  notVerified?: ReactNode
 }
 
 /**
@@ -62,6 +67,7 @@ export function AssetGalleryGrid({
   minTileWidth = 168,
   gap = 12,
   children,
+  notVerified,
   className,
   style,
   ref,
@@ -198,7 +204,7 @@ export function AssetGalleryGrid({
   if (view !== 'ready') {
     return (
       <div {...props} ref={ref} className={rootClass} style={style} data-state={view}>
-        <GalleryStateView />
+        <GalleryStateView notVerified={notVerified} />
       </div>
     )
   }
@@ -299,9 +305,8 @@ const GridCell = memo(function GridCell({
   )
 })
 
-function GalleryStateView() {
-  const { t, unstyled, view, assets, retry, describeError, clearFilters, verifyButtonProps } =
-    useAssetGallery()
+function GalleryStateView({ notVerified }: { notVerified: ReactNode }) {
+  const { t, unstyled, view, assets, retry, describeError, clearFilters } = useAssetGallery()
   const box = lk(unstyled, 'lk-gallery-state')
   const title = lk(unstyled, 'lk-gallery-state-title')
   const body = lk(unstyled, 'lk-hint lk-gallery-state-body')
@@ -340,7 +345,7 @@ function GalleryStateView() {
       <div className={box}>
         <p className={title}>{t('gallery.notVerified.title')}</p>
         <p className={body}>{t('gallery.notVerified.body')}</p>
-        <VerifyButton unstyled={unstyled} {...verifyButtonProps} />
+        {notVerified}
       </div>
     )
   }

@@ -11,12 +11,13 @@ import { AssetGalleryGrid } from './grid.tsx'
 import { AssetGalleryTile } from './tile.tsx'
 import { AssetGalleryToolbar } from './toolbar.tsx'
 import { AssetGalleryUploadList } from './upload-list.tsx'
+import { AssetGalleryVerifyButton } from './verify-button.tsx'
 
 /**
  * The ready-made gallery (see its props, {@link AssetGalleryProps}), with its parts attached
  * for hosts who arrange their own: `AssetGallery.Root`, `.Dropzone`, `.UploadButton`,
  * `.UploadList`, `.Toolbar`, `.Grid`, `.Tile`, `.PreviewDialog`, `.DeleteDialog`,
- * `.DeleteError`, `.DeleteAllButton`.
+ * `.DeleteError`, `.DeleteAllButton`, `.VerifyButton`.
  *
  * @example
  * ```tsx
@@ -41,6 +42,7 @@ export const AssetGallery = /* @__PURE__ */ Object.assign(AssetGalleryDefault, {
   PreviewDialog: AssetGalleryPreviewDialog,
   DeleteDialog: AssetGalleryDeleteDialog,
   DeleteAllButton: AssetGalleryDeleteAllButton,
+  VerifyButton: AssetGalleryVerifyButton,
 })
 
 export type { AssetGalleryProps } from './asset-gallery.tsx'
