@@ -1,6 +1,6 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import type { Asset } from '@likeness/core'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { LikenessUIProvider } from '../i18n.tsx'
 import { AssetGallery, type AssetGalleryProps } from './index.ts'
@@ -372,6 +372,19 @@ describe('AssetGallery list', () => {
       expect(renders.size).toBeGreaterThan(before.size)
     })
     for (const [id, count] of before) expect(renders.get(id)).toBe(count)
+  })
+
+  it('names a part used outside its root', async () => {
+    const world = await prepareGallery()
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    expect(() =>
+      render(
+        <GalleryProviders world={world}>
+          <AssetGallery.Toolbar />
+        </GalleryProviders>,
+      ),
+    ).toThrow('<AssetGallery.Toolbar> must be inside <AssetGallery.Root>.')
+    quiet.mockRestore()
   })
 
   it('filters by status and searches by name', async () => {

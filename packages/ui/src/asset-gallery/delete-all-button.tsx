@@ -2,7 +2,7 @@ import { Slot } from 'radix-ui'
 import { useId, useRef, useState, type ComponentPropsWithRef } from 'react'
 import { lk } from '../class-names.ts'
 import { Modal } from '../modal.tsx'
-import { assignRef, useAssetGallery } from './asset-gallery-root.tsx'
+import { assignRef, useGalleryPart } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 
 /**
@@ -45,7 +45,7 @@ export function AssetGalleryDeleteAllButton({
   onClick,
   ...props
 }: AssetGalleryDeleteAllButtonProps) {
-  const gallery = useAssetGallery()
+  const gallery = useGalleryPart('DeleteAllButton')
   const { t, unstyled, assets, deletion } = gallery
   const [open, setOpen] = useState(false)
   const [typed, setTyped] = useState('')

@@ -1,7 +1,7 @@
 import { useRef, type ComponentPropsWithRef } from 'react'
 import { lk } from '../class-names.ts'
 import { Modal } from '../modal.tsx'
-import { useAssetGallery } from './asset-gallery-root.tsx'
+import { useGalleryPart } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 
 /**
@@ -34,7 +34,7 @@ export type AssetGalleryPreviewDialogProps = Omit<
  * ```
  */
 export function AssetGalleryPreviewDialog({ className, ...props }: AssetGalleryPreviewDialogProps) {
-  const gallery = useAssetGallery()
+  const gallery = useGalleryPart('PreviewDialog')
   const { t, unstyled, previewAsset: asset, selectionMode, selectedIds, locale } = gallery
   // Set when the dialog hands over to the delete confirmation, which then owns focus.
   const handedOver = useRef(false)
@@ -176,7 +176,7 @@ export type AssetGalleryDeleteDialogProps = Omit<
  * ```
  */
 export function AssetGalleryDeleteDialog({ className, ...props }: AssetGalleryDeleteDialogProps) {
-  const gallery = useAssetGallery()
+  const gallery = useGalleryPart('DeleteDialog')
   const { t, unstyled, deleteAsset: asset } = gallery
   const cancel = useRef<HTMLButtonElement>(null)
   const confirmed = useRef(false)
@@ -252,7 +252,8 @@ export type AssetGalleryDeleteErrorProps = ComponentPropsWithRef<'div'>
  * ```
  */
 export function AssetGalleryDeleteError({ className, ...props }: AssetGalleryDeleteErrorProps) {
-  const { t, unstyled, deleteFailure, dismissDeleteFailure, describeError } = useAssetGallery()
+  const { t, unstyled, deleteFailure, dismissDeleteFailure, describeError } =
+    useGalleryPart('DeleteError')
   return (
     <div role="alert" {...props} className={className}>
       {deleteFailure && (

@@ -1,7 +1,7 @@
 import { Slot } from 'radix-ui'
 import type { ComponentPropsWithRef } from 'react'
 import { lk } from '../class-names.ts'
-import { useAssetGallery } from './asset-gallery-root.tsx'
+import { useGalleryPart } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 import { useDropzone } from './use-dropzone.ts'
 
@@ -39,7 +39,7 @@ export function AssetGalleryUploadButton({
   onClick,
   ...props
 }: AssetGalleryUploadButtonProps) {
-  const { t, unstyled, openFilePicker, assets } = useAssetGallery()
+  const { t, unstyled, openFilePicker, assets } = useGalleryPart('UploadButton')
   const Element = asChild ? Slot.Root : 'button'
   return (
     <Element
@@ -88,7 +88,7 @@ export type AssetGalleryDropzoneProps = ComponentPropsWithRef<'div'>
  * ```
  */
 export function AssetGalleryDropzone({ className, children, ...props }: AssetGalleryDropzoneProps) {
-  const { t, unstyled, assets, addFiles, capture } = useAssetGallery()
+  const { t, unstyled, assets, addFiles, capture } = useGalleryPart('Dropzone')
   const { getRootProps, isDragging } = useDropzone({
     onFiles: addFiles,
     disabled: !assets.isVerified,

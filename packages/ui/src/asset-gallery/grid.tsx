@@ -14,7 +14,7 @@ import {
   type ReactNode,
 } from 'react'
 import { lk } from '../class-names.ts'
-import { useAssetGallery } from './asset-gallery-root.tsx'
+import { useGalleryPart } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 import { AssetGalleryTile, TileCellContext } from './tile.tsx'
 import { useGridNavigation, type GridNavigation } from './use-grid-navigation.ts'
@@ -73,7 +73,7 @@ export function AssetGalleryGrid({
   ref,
   ...props
 }: AssetGalleryGridProps) {
-  const gallery = useAssetGallery()
+  const gallery = useGalleryPart('Grid')
   const { t, unstyled, assets: state, view, selectionMode, focusTileRef } = gallery
   const { assets, total, hasNextPage, isFetchingNextPage, fetchNextPage } = state
   const hintId = useId()
@@ -306,7 +306,7 @@ const GridCell = memo(function GridCell({
 })
 
 function GalleryStateView({ notVerified }: { notVerified: ReactNode }) {
-  const { t, unstyled, view, assets, retry, describeError, clearFilters } = useAssetGallery()
+  const { t, unstyled, view, assets, retry, describeError, clearFilters } = useGalleryPart('Grid')
   const box = lk(unstyled, 'lk-gallery-state')
   const title = lk(unstyled, 'lk-gallery-state-title')
   const body = lk(unstyled, 'lk-hint lk-gallery-state-body')

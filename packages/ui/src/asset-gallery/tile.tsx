@@ -1,7 +1,7 @@
 import type { Asset } from '@likeness/core'
 import { createContext, useContext, type ComponentPropsWithRef } from 'react'
 import { lk } from '../class-names.ts'
-import { assignRef, useAssetGallery } from './asset-gallery-root.tsx'
+import { assignRef, useGalleryPart } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 import type { GridNavigation } from './use-grid-navigation.ts'
 
@@ -44,7 +44,7 @@ export interface AssetGalleryTileProps extends ComponentPropsWithRef<'div'> {
  */
 export function AssetGalleryTile({ asset, className, ref, ...props }: AssetGalleryTileProps) {
   const { t, unstyled, selectionMode, selectedIds, describeAssetError, openPreview, askDelete } =
-    useAssetGallery()
+    useGalleryPart('Tile')
   const cell = useContext(TileCellContext)
   const isSelected = selectedIds.includes(asset.id)
   const reason = describeAssetError(asset)

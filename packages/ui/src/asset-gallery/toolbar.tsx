@@ -1,7 +1,7 @@
 import { useId, type ComponentPropsWithRef } from 'react'
 import { lk } from '../class-names.ts'
 import {
-  useAssetGallery,
+  useGalleryPart,
   type AssetGalleryFilter,
   type AssetGallerySort,
 } from './asset-gallery-root.tsx'
@@ -34,7 +34,7 @@ const SORTS: AssetGallerySort[] = ['newest', 'oldest', 'updated', 'updatedOldest
  */
 export function AssetGalleryToolbar({ className, children, ...props }: AssetGalleryToolbarProps) {
   const { t, unstyled, assets, filter, setFilter, search, setSearch, sort, setSort, view } =
-    useAssetGallery()
+    useGalleryPart('Toolbar')
   const id = useId()
   if (!assets.isVerified) return null
   const field = lk(unstyled, 'lk-gallery-toolbar-field')

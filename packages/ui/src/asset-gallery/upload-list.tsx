@@ -1,7 +1,7 @@
 import type { UploadItem } from '@likeness/core'
 import { useEffect, useRef, useState, type ComponentPropsWithRef } from 'react'
 import { lk } from '../class-names.ts'
-import { useAssetGallery } from './asset-gallery-root.tsx'
+import { useGalleryPart } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 
 /**
@@ -44,7 +44,13 @@ const milestoneOf = (item: UploadItem) =>
  * ```
  */
 export function AssetGalleryUploadList({ className, ...props }: AssetGalleryUploadListProps) {
-  const { t, unstyled, uploads: queue, describeRejection, describeError } = useAssetGallery()
+  const {
+    t,
+    unstyled,
+    uploads: queue,
+    describeRejection,
+    describeError,
+  } = useGalleryPart('UploadList')
   const { uploads, abort: abortUpload, retry: retryUpload, dismiss: dismissUpload } = queue
   const clearUploads = queue.clear
   const said = useRef<Map<string, string> | null>(null)
