@@ -74,6 +74,7 @@ export {
   type VideoComposerRootOptions,
   type VideoComposerRootProps,
   type VideoComposerValues,
+  type VideoComposerSlot,
   type VideoComposerPromptProps,
   type VideoComposerFieldProps,
   type VideoComposerReferencesProps,
@@ -82,3 +83,4 @@ export {
   type VideoComposerRecentJobsProps,
   type VideoComposerMessageKey,
 } from './video-composer/index.ts'
+export type { GetSlotProps, SlotProps } from './primitives/slots.ts'

@@ -1,6 +1,9 @@
-import type { ReactNode } from 'react'
-import { lk } from '../class-names.ts'
-import { useComposerPart, type VideoComposerContextValue } from './video-composer-root.tsx'
+import type { CSSProperties, ReactNode } from 'react'
+import {
+  useComposerPart,
+  type VideoComposerContextValue,
+  type VideoComposerSlot,
+} from './video-composer-root.tsx'
 
 /** A boolean data attribute: present (empty) or absent. */
 export const flag = (on: unknown): '' | undefined => (on ? '' : undefined)
@@ -15,12 +18,13 @@ interface Field {
     'aria-describedby': string | undefined
     disabled: boolean
   }
-  /** Props for the field's wrapper. */
+  /** Props for the field's wrapper: its slot, with our classes `names`, and its state. */
   wrapper: (
     names: string,
-    own: string | undefined,
+    own: { className?: string | undefined; style?: CSSProperties | undefined },
   ) => {
     className: string | undefined
+    style: CSSProperties | undefined
     'data-invalid': '' | undefined
     'data-disabled': '' | undefined
   }
@@ -29,9 +33,9 @@ interface Field {
 }
 
 /** What every field part needs: its ids, its issue and the props that tie them together. */
-export function useField(key: string, part: string): Field {
+export function useField(key: string, part: string, slot: VideoComposerSlot): Field {
   const composer = useComposerPart(part)
-  const { unstyled, disabled } = composer
+  const { disabled, slotProps } = composer
   const id = composer.id(key)
   const issue = composer.issueFor(key)
   const errorId = `${id}-error`
@@ -45,12 +49,12 @@ export function useField(key: string, part: string): Field {
       disabled,
     }),
     wrapper: (names, own) => ({
-      className: lk(unstyled, `lk-composer-field ${names}`, own),
+      ...slotProps(slot, `lk-composer-field ${names}`, own),
       'data-invalid': flag(issue),
       'data-disabled': flag(disabled),
     }),
     error: issue && (
-      <p id={errorId} className={lk(unstyled, 'lk-error-text')}>
+      <p id={errorId} {...slotProps('error', 'lk-error-text')}>
         {composer.issueText(issue)}
       </p>
     ),

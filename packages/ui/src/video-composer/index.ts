@@ -56,6 +56,7 @@ export {
   type VideoComposerRootOptions,
   type VideoComposerRootProps,
   type VideoComposerValues,
+  type VideoComposerSlot,
 } from './video-composer-root.tsx'
 export { type VideoComposerPromptProps } from './prompt.tsx'
 export { type VideoComposerFieldProps } from './settings.tsx'

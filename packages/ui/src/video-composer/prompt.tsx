@@ -1,6 +1,5 @@
 import { promptLength, VIDEO_LIMITS } from '@likeness/core'
 import type { ComponentPropsWithRef } from 'react'
-import { lk } from '../class-names.ts'
 import { flag, useField } from './field.tsx'
 
 /**
@@ -27,22 +26,22 @@ export type VideoComposerPromptProps = ComponentPropsWithRef<'div'>
  * </VideoComposer.Root>
  * ```
  */
-export function Prompt({ className, ...rest }: VideoComposerPromptProps) {
-  const { composer, id, control, wrapper, error } = useField('prompt', 'Prompt')
-  const { values, setValue, t, unstyled } = composer
+export function Prompt({ className, style, ...rest }: VideoComposerPromptProps) {
+  const { composer, id, control, wrapper, error } = useField('prompt', 'Prompt', 'prompt')
+  const { values, setValue, t, slotProps } = composer
   const count = promptLength(values.prompt)
   const max = VIDEO_LIMITS.promptMaxLength
   const countId = `${id}-count`
   const props = control(countId)
   return (
-    <div {...wrapper('lk-composer-prompt', className)} {...rest}>
-      <label htmlFor={id} className={lk(unstyled, 'lk-label')}>
+    <div {...wrapper('lk-composer-prompt', { className, style })} {...rest}>
+      <label htmlFor={id} {...slotProps('label', 'lk-label')}>
         {t('composer.prompt.label')}
       </label>
       <textarea
         {...props}
         aria-invalid={props['aria-invalid'] ?? (count > max || undefined)}
-        className={lk(unstyled, 'lk-field')}
+        {...slotProps('control', 'lk-field')}
         rows={4}
         value={values.prompt}
         placeholder={t('composer.prompt.placeholder')}
@@ -56,11 +55,11 @@ export function Prompt({ className, ...rest }: VideoComposerPromptProps) {
           }
         }}
       />
-      <div className={lk(unstyled, 'lk-composer-field-foot')}>
+      <div {...slotProps('promptFoot', 'lk-composer-field-foot')}>
         {error}
         <span
           id={countId}
-          className={lk(unstyled, 'lk-hint lk-composer-count')}
+          {...slotProps('count', 'lk-hint lk-composer-count')}
           data-invalid={flag(count > max)}
         >
           {t('composer.prompt.count', { count, max })}

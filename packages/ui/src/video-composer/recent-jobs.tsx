@@ -1,6 +1,5 @@
 import { useVideoJobs } from '@likeness/react'
 import type { ComponentPropsWithRef } from 'react'
-import { lk } from '../class-names.ts'
 import { useUIContext } from '../i18n.tsx'
 import { flag } from './field.tsx'
 import { useComposerPart } from './video-composer-root.tsx'
@@ -39,8 +38,13 @@ const TONES: Record<string, string> = {
  * </VideoComposer.Root>
  * ```
  */
-export function RecentJobs({ limit = 10, className, ...rest }: VideoComposerRecentJobsProps) {
-  const { job: watched, watch, id, t, unstyled } = useComposerPart('RecentJobs')
+export function RecentJobs({
+  limit = 10,
+  className,
+  style,
+  ...rest
+}: VideoComposerRecentJobsProps) {
+  const { job: watched, watch, id, t, slotProps } = useComposerPart('RecentJobs')
   const { locale } = useUIContext()
   const { jobs, isLoading } = useVideoJobs()
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
@@ -48,18 +52,18 @@ export function RecentJobs({ limit = 10, className, ...rest }: VideoComposerRece
   return (
     <section
       aria-labelledby={titleId}
-      className={lk(unstyled, 'lk-composer-recent', className)}
+      {...slotProps('recentJobs', 'lk-composer-recent', { className, style })}
       {...rest}
     >
-      <h3 id={titleId} className={lk(unstyled, 'lk-composer-recent-title')}>
+      <h3 id={titleId} {...slotProps('recentTitle', 'lk-composer-recent-title')}>
         {t('composer.recent.title')}
       </h3>
       {isLoading || jobs.length === 0 ? (
-        <p className={lk(unstyled, 'lk-hint')}>
+        <p {...slotProps('hint', 'lk-hint')}>
           {t(isLoading ? 'composer.recent.loading' : 'composer.recent.empty')}
         </p>
       ) : (
-        <ul className={lk(unstyled, 'lk-composer-recent-list')}>
+        <ul {...slotProps('recentList', 'lk-composer-recent-list')}>
           {jobs.slice(0, limit).map((job) => {
             const current = job.id === watched.jobId
             const prompt = Array.from(job.input?.prompt ?? '')
@@ -67,7 +71,7 @@ export function RecentJobs({ limit = 10, className, ...rest }: VideoComposerRece
               <li key={job.id}>
                 <button
                   type="button"
-                  className={lk(unstyled, 'lk-composer-recent-item lk-focusable')}
+                  {...slotProps('recentItem', 'lk-composer-recent-item lk-focusable')}
                   data-status={job.status}
                   data-current={flag(current)}
                   aria-current={current || undefined}
@@ -75,17 +79,17 @@ export function RecentJobs({ limit = 10, className, ...rest }: VideoComposerRece
                     watch(job.id)
                   }}
                 >
-                  <span className={lk(unstyled, 'lk-badge')} data-tone={TONES[job.status]}>
+                  <span {...slotProps('recentBadge', 'lk-badge')} data-tone={TONES[job.status]}>
                     {t(`composer.job.${job.status}`)}
                   </span>
-                  <span className={lk(unstyled, 'lk-composer-recent-prompt')}>
+                  <span {...slotProps('recentPrompt', 'lk-composer-recent-prompt')}>
                     {prompt.length === 0
                       ? t('composer.recent.untitled')
                       : prompt.length > 80
                         ? `${prompt.slice(0, 80).join('')}…`
                         : prompt.join('')}
                   </span>
-                  <time className={lk(unstyled, 'lk-hint')} dateTime={job.createdAt}>
+                  <time {...slotProps('recentTime', 'lk-hint')} dateTime={job.createdAt}>
                     {date.format(new Date(job.createdAt))}
                   </time>
                 </button>

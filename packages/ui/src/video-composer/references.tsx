@@ -7,7 +7,8 @@ import {
 } from '@likeness/core'
 import { useAssets } from '@likeness/react'
 import { useEffect, useRef, type ComponentPropsWithRef } from 'react'
-import { lk } from '../class-names.ts'
+import { Button } from '../primitives/button.tsx'
+import type { SlotProps } from '../primitives/slots.ts'
 import { flag, useField } from './field.tsx'
 
 /**
@@ -37,9 +38,14 @@ const MAX = VIDEO_LIMITS.maxReferences
  * </VideoComposer.Root>
  * ```
  */
-export function References({ className, ...rest }: VideoComposerReferencesProps) {
-  const { composer, id, control, wrapper, error } = useField('references', 'References')
-  const { references, setReferences, disabled, issueFor, issueText, t, unstyled } = composer
+export function References({ className, style, ...rest }: VideoComposerReferencesProps) {
+  const { composer, id, control, wrapper, error } = useField(
+    'references',
+    'References',
+    'references',
+  )
+  const { references, setReferences, disabled, issueFor, issueText, t, unstyled, slotProps } =
+    composer
   const assets = useAssets({ statuses: ['active'] })
   const byId = new Map(assets.assets.map((asset) => [asset.id, asset]))
   const dialog = useRef<HTMLDialogElement>(null)
@@ -65,25 +71,25 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
 
   return (
     <div
-      {...wrapper('lk-composer-references', className)}
+      {...wrapper('lk-composer-references', { className, style })}
       {...group}
       role="group"
       aria-labelledby={`${id}-label`}
       {...rest}
     >
-      <div className={lk(unstyled, 'lk-composer-row')}>
-        <span id={`${id}-label`} className={lk(unstyled, 'lk-label')}>
+      <div {...slotProps('row', 'lk-composer-row')}>
+        <span id={`${id}-label`} {...slotProps('label', 'lk-label')}>
           {t('composer.references.label')}
         </span>
-        <span className={lk(unstyled, 'lk-hint')}>
+        <span {...slotProps('hint', 'lk-hint')}>
           {t('composer.references.count', { count: references.length, max: MAX })}
         </span>
       </div>
-      <p id={`${id}-hint`} className={lk(unstyled, 'lk-hint')}>
+      <p id={`${id}-hint`} {...slotProps('hint', 'lk-hint')}>
         {t('composer.references.hint', { max: MAX })}
       </p>
       {references.length > 0 && (
-        <ul className={lk(unstyled, 'lk-composer-chips')}>
+        <ul {...slotProps('chips', 'lk-composer-chips')}>
           {references.map((reference, index) => {
             const key = `ref-${index}`
             const issue = issueFor(key)
@@ -94,14 +100,14 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
             return (
               <li
                 key={`${String(index)}:${reference.assetId}`}
-                className={lk(unstyled, 'lk-composer-chip')}
+                {...slotProps('chip', 'lk-composer-chip')}
                 data-role={role}
                 data-invalid={flag(issue)}
               >
-                <Thumb src={asset?.previewUrl} unstyled={unstyled} />
-                <span className={lk(unstyled, 'lk-composer-chip-text')}>
-                  <span className={lk(unstyled, 'lk-composer-chip-name')}>{name}</span>
-                  <span className={lk(unstyled, 'lk-hint lk-composer-chip-uri')}>
+                <Thumb src={asset?.previewUrl} {...slotProps('thumb', 'lk-composer-thumb')} />
+                <span {...slotProps('chipText', 'lk-composer-chip-text')}>
+                  <span {...slotProps('chipName', 'lk-composer-chip-name')}>{name}</span>
+                  <span {...slotProps('chipUri', 'lk-hint lk-composer-chip-uri')}>
                     {isAssetId(reference.assetId)
                       ? buildAssetUri(reference.assetId)
                       : reference.assetId}
@@ -109,7 +115,7 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
                 </span>
                 <select
                   id={composer.id(key)}
-                  className={lk(unstyled, 'lk-field')}
+                  {...slotProps('control', 'lk-field')}
                   aria-label={t('composer.references.role', { name })}
                   aria-invalid={issue ? true : undefined}
                   aria-describedby={issue && errorId}
@@ -128,12 +134,12 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
                     </option>
                   ))}
                 </select>
-                <button
+                <Button
                   id={removeId(index)}
-                  type="button"
-                  className={lk(unstyled, 'lk-button lk-composer-remove')}
-                  data-variant="ghost"
-                  data-size="small"
+                  unstyled={unstyled}
+                  {...slotProps('chipRemove', 'lk-composer-remove')}
+                  variant="ghost"
+                  size="small"
                   aria-label={t('composer.references.remove', { name })}
                   disabled={disabled}
                   onClick={() => {
@@ -145,9 +151,9 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
                   <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
                     <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="2" />
                   </svg>
-                </button>
+                </Button>
                 {issue && (
-                  <p id={errorId} className={lk(unstyled, 'lk-error-text lk-composer-chip-error')}>
+                  <p id={errorId} {...slotProps('error', 'lk-error-text lk-composer-chip-error')}>
                     {issueText(issue)}
                   </p>
                 )}
@@ -157,22 +163,22 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
         </ul>
       )}
       <div>
-        <button
+        <Button
           id={addId}
-          type="button"
-          className={lk(unstyled, 'lk-button')}
-          data-variant="secondary"
+          unstyled={unstyled}
+          {...slotProps('addButton')}
+          variant="secondary"
           aria-haspopup="dialog"
           disabled={disabled || full}
           onClick={() => dialog.current?.showModal()}
         >
           {t('composer.references.add')}
-        </button>
+        </Button>
       </div>
       {error}
       <dialog
         ref={dialog}
-        className={lk(unstyled, 'lk-composer-picker')}
+        {...slotProps('picker', 'lk-composer-picker')}
         aria-labelledby={`${id}-title`}
         aria-describedby={`${id}-description`}
         onClick={(event) => {
@@ -180,28 +186,28 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
           if (event.target === event.currentTarget) close()
         }}
       >
-        <div className={lk(unstyled, 'lk-composer-picker-body')}>
-          <h2 id={`${id}-title`} className={lk(unstyled, 'lk-dialog-title')}>
+        <div {...slotProps('pickerBody', 'lk-composer-picker-body')}>
+          <h2 id={`${id}-title`} {...slotProps('pickerTitle', 'lk-dialog-title')}>
             {t('composer.picker.title')}
           </h2>
-          <p id={`${id}-description`} className={lk(unstyled, 'lk-dialog-description')}>
+          <p id={`${id}-description`} {...slotProps('pickerDescription', 'lk-dialog-description')}>
             {t('composer.picker.description', { max: MAX })}
           </p>
           {assets.isLoading ? (
-            <p className={lk(unstyled, 'lk-hint')}>{t('composer.picker.loading')}</p>
+            <p {...slotProps('hint', 'lk-hint')}>{t('composer.picker.loading')}</p>
           ) : !assets.isVerified ? (
-            <p className={lk(unstyled, 'lk-hint')}>{t('composer.picker.unverified')}</p>
+            <p {...slotProps('hint', 'lk-hint')}>{t('composer.picker.unverified')}</p>
           ) : assets.assets.length === 0 ? (
-            <p className={lk(unstyled, 'lk-hint')}>{t('composer.picker.empty')}</p>
+            <p {...slotProps('hint', 'lk-hint')}>{t('composer.picker.empty')}</p>
           ) : (
-            <ul className={lk(unstyled, 'lk-composer-picker-grid')}>
+            <ul {...slotProps('pickerGrid', 'lk-composer-picker-grid')}>
               {assets.assets.map((asset) => {
                 const chosen = references.some((reference) => reference.assetId === asset.id)
                 return (
                   <li key={asset.id}>
                     <button
                       type="button"
-                      className={lk(unstyled, 'lk-composer-choice lk-focusable')}
+                      {...slotProps('pickerChoice', 'lk-composer-choice lk-focusable')}
                       aria-pressed={chosen}
                       data-selected={flag(chosen)}
                       disabled={!chosen && full}
@@ -209,29 +215,29 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
                         toggle(asset.id)
                       }}
                     >
-                      <Thumb src={asset.previewUrl} unstyled={unstyled} />
-                      <span className={lk(unstyled, 'lk-composer-chip-name')}>{asset.name}</span>
+                      <Thumb src={asset.previewUrl} {...slotProps('thumb', 'lk-composer-thumb')} />
+                      <span {...slotProps('chipName', 'lk-composer-chip-name')}>{asset.name}</span>
                     </button>
                   </li>
                 )
               })}
             </ul>
           )}
-          <div className={lk(unstyled, 'lk-dialog-actions')}>
+          <div {...slotProps('pickerActions', 'lk-dialog-actions')}>
             {assets.hasNextPage && (
-              <button
-                type="button"
-                className={lk(unstyled, 'lk-button')}
-                data-variant="secondary"
+              <Button
+                unstyled={unstyled}
+                {...slotProps('pickerButton')}
+                variant="secondary"
                 disabled={assets.isFetchingNextPage}
                 onClick={() => void assets.fetchNextPage()}
               >
                 {t('composer.picker.more')}
-              </button>
+              </Button>
             )}
-            <button type="button" className={lk(unstyled, 'lk-button')} onClick={close}>
+            <Button unstyled={unstyled} {...slotProps('pickerButton')} onClick={close}>
               {t('composer.picker.done')}
-            </button>
+            </Button>
           </div>
         </div>
       </dialog>
@@ -240,11 +246,6 @@ export function References({ className, ...rest }: VideoComposerReferencesProps)
 }
 
 /** A portrait's thumbnail, or an empty box of its size while it has none. */
-function Thumb({ src, unstyled }: { src: string | undefined; unstyled: boolean | undefined }) {
-  const className = lk(unstyled, 'lk-composer-thumb')
-  return src ? (
-    <img src={src} alt="" className={className} />
-  ) : (
-    <span className={className} aria-hidden="true" />
-  )
+function Thumb({ src, ...slot }: SlotProps & { src: string | undefined }) {
+  return src ? <img src={src} alt="" {...slot} /> : <span {...slot} aria-hidden="true" />
 }

@@ -10,9 +10,9 @@ import {
 } from '@likeness/core'
 import { RadioGroup, Switch } from 'radix-ui'
 import type { ComponentPropsWithRef, CSSProperties } from 'react'
-import { lk } from '../class-names.ts'
+import { Button } from '../primitives/button.tsx'
 import { flag, useField } from './field.tsx'
-import { useComposerPart } from './video-composer-root.tsx'
+import { useComposerPart, type VideoComposerSlot } from './video-composer-root.tsx'
 
 /**
  * Props of every settings part ({@link VideoComposer.Settings}, `.Model`, `.Duration`,
@@ -41,11 +41,11 @@ const DURATIONS = Array.from(
  * </VideoComposer.Root>
  * ```
  */
-export function Settings({ className, ...rest }: VideoComposerFieldProps) {
-  const { unstyled, disabled } = useComposerPart('Settings')
+export function Settings({ className, style, ...rest }: VideoComposerFieldProps) {
+  const { disabled, slotProps } = useComposerPart('Settings')
   return (
     <div
-      className={lk(unstyled, 'lk-composer-settings', className)}
+      {...slotProps('settings', 'lk-composer-settings', { className, style })}
       data-disabled={flag(disabled)}
       {...rest}
     >
@@ -54,7 +54,7 @@ export function Settings({ className, ...rest }: VideoComposerFieldProps) {
       <Resolution />
       <Ratio />
       <Seed />
-      <div className={lk(unstyled, 'lk-composer-switches')}>
+      <div {...slotProps('switches', 'lk-composer-switches')}>
         <Audio />
         <Watermark />
       </div>
@@ -73,17 +73,17 @@ export function Settings({ className, ...rest }: VideoComposerFieldProps) {
  * <VideoComposer.Model />
  * ```
  */
-export function Model({ className, ...rest }: VideoComposerFieldProps) {
-  const { composer, id, control, wrapper, error } = useField('model', 'Model')
-  const { values, setValue, t, unstyled } = composer
+export function Model({ className, style, ...rest }: VideoComposerFieldProps) {
+  const { composer, id, control, wrapper, error } = useField('model', 'Model', 'model')
+  const { values, setValue, t, slotProps } = composer
   return (
-    <div {...wrapper('lk-composer-model', className)} {...rest}>
-      <label htmlFor={id} className={lk(unstyled, 'lk-label')}>
+    <div {...wrapper('lk-composer-model', { className, style })} {...rest}>
+      <label htmlFor={id} {...slotProps('label', 'lk-label')}>
         {t('composer.model.label')}
       </label>
       <select
         {...control()}
-        className={lk(unstyled, 'lk-field')}
+        {...slotProps('control', 'lk-field')}
         value={values.model}
         onChange={(event) => {
           setValue('model', event.target.value as VideoModel)
@@ -110,17 +110,21 @@ export function Model({ className, ...rest }: VideoComposerFieldProps) {
  * <VideoComposer.Duration />
  * ```
  */
-export function Duration({ className, ...rest }: VideoComposerFieldProps) {
-  const { composer, id, control, wrapper, error } = useField('durationSeconds', 'Duration')
-  const { values, setValue, t, unstyled } = composer
+export function Duration({ className, style, ...rest }: VideoComposerFieldProps) {
+  const { composer, id, control, wrapper, error } = useField(
+    'durationSeconds',
+    'Duration',
+    'duration',
+  )
+  const { values, setValue, t, slotProps } = composer
   return (
-    <div {...wrapper('lk-composer-duration', className)} {...rest}>
-      <label htmlFor={id} className={lk(unstyled, 'lk-label')}>
+    <div {...wrapper('lk-composer-duration', { className, style })} {...rest}>
+      <label htmlFor={id} {...slotProps('label', 'lk-label')}>
         {t('composer.duration.label')}
       </label>
       <select
         {...control()}
-        className={lk(unstyled, 'lk-field')}
+        {...slotProps('control', 'lk-field')}
         value={values.durationSeconds}
         onChange={(event) => {
           setValue('durationSeconds', Number(event.target.value))
@@ -150,9 +154,13 @@ export function Duration({ className, ...rest }: VideoComposerFieldProps) {
  * <VideoComposer.Resolution />
  * ```
  */
-export function Resolution({ className, ...rest }: VideoComposerFieldProps) {
-  const { composer, id, control, wrapper, error } = useField('resolution', 'Resolution')
-  const { values, setValue, loweredBy, t, unstyled } = composer
+export function Resolution({ className, style, ...rest }: VideoComposerFieldProps) {
+  const { composer, id, control, wrapper, error } = useField(
+    'resolution',
+    'Resolution',
+    'resolution',
+  )
+  const { values, setValue, loweredBy, t, slotProps } = composer
   const { model } = values
   const max = VIDEO_LIMITS.maxResolutionByModel[model]
   const limited = VIDEO_RESOLUTIONS.indexOf(max) < VIDEO_RESOLUTIONS.length - 1
@@ -160,14 +168,14 @@ export function Resolution({ className, ...rest }: VideoComposerFieldProps) {
   const reasonId = `${id}-reason`
   const { disabled, ...props } = control(limited && reasonId)
   return (
-    <div {...wrapper('lk-composer-resolution', className)} {...rest}>
-      <div id={`${id}-label`} className={lk(unstyled, 'lk-label')}>
+    <div {...wrapper('lk-composer-resolution', { className, style })} {...rest}>
+      <div id={`${id}-label`} {...slotProps('label', 'lk-label')}>
         {t('composer.resolution.label')}
       </div>
       <RadioGroup.Root
         {...props}
         aria-labelledby={`${id}-label`}
-        className={lk(unstyled, 'lk-composer-segments')}
+        {...slotProps('segments', 'lk-composer-segments')}
         orientation="horizontal"
         disabled={disabled}
         value={values.resolution}
@@ -181,13 +189,13 @@ export function Resolution({ className, ...rest }: VideoComposerFieldProps) {
             value={resolution}
             disabled={!modelSupports(model, resolution)}
             data-unsupported={flag(!modelSupports(model, resolution))}
-            className={lk(unstyled, 'lk-composer-segment')}
+            {...slotProps('segment', 'lk-composer-segment')}
           >
             {resolution}
           </RadioGroup.Item>
         ))}
       </RadioGroup.Root>
-      <p id={reasonId} role="status" className={lk(unstyled, 'lk-hint')}>
+      <p id={reasonId} role="status" {...slotProps('hint', 'lk-hint')}>
         {loweredBy === model
           ? t('composer.resolution.lowered', names)
           : limited
@@ -212,19 +220,19 @@ export function Resolution({ className, ...rest }: VideoComposerFieldProps) {
  * <VideoComposer.Ratio />
  * ```
  */
-export function Ratio({ className, ...rest }: VideoComposerFieldProps) {
-  const { composer, id, control, wrapper, error } = useField('ratio', 'Ratio')
-  const { values, setValue, t, unstyled } = composer
+export function Ratio({ className, style, ...rest }: VideoComposerFieldProps) {
+  const { composer, id, control, wrapper, error } = useField('ratio', 'Ratio', 'ratio')
+  const { values, setValue, t, slotProps } = composer
   const { disabled, ...props } = control()
   return (
-    <div {...wrapper('lk-composer-ratio', className)} {...rest}>
-      <div id={`${id}-label`} className={lk(unstyled, 'lk-label')}>
+    <div {...wrapper('lk-composer-ratio', { className, style })} {...rest}>
+      <div id={`${id}-label`} {...slotProps('label', 'lk-label')}>
         {t('composer.ratio.label')}
       </div>
       <RadioGroup.Root
         {...props}
         aria-labelledby={`${id}-label`}
-        className={lk(unstyled, 'lk-composer-ratios')}
+        {...slotProps('ratios', 'lk-composer-ratios')}
         orientation="horizontal"
         disabled={disabled}
         value={values.ratio}
@@ -237,11 +245,11 @@ export function Ratio({ className, ...rest }: VideoComposerFieldProps) {
             key={ratio}
             value={ratio}
             data-ratio={ratio}
-            className={lk(unstyled, 'lk-composer-ratio-option')}
+            {...slotProps('ratioOption', 'lk-composer-ratio-option')}
           >
             {ratio === 'adaptive' ? (
               <svg
-                className={lk(unstyled, 'lk-composer-shape')}
+                {...slotProps('ratioShape', 'lk-composer-shape')}
                 viewBox="0 0 24 24"
                 aria-hidden="true"
                 fill="none"
@@ -253,8 +261,9 @@ export function Ratio({ className, ...rest }: VideoComposerFieldProps) {
               </svg>
             ) : (
               <span
-                className={lk(unstyled, 'lk-composer-shape')}
-                style={{ '--lk-ratio': aspect(ratio) } as CSSProperties}
+                {...slotProps('ratioShape', 'lk-composer-shape', {
+                  style: { '--lk-ratio': aspect(ratio) } as CSSProperties,
+                })}
                 aria-hidden="true"
               />
             )}
@@ -282,19 +291,19 @@ function aspect(ratio: string): number {
  * <VideoComposer.Seed />
  * ```
  */
-export function Seed({ className, ...rest }: VideoComposerFieldProps) {
-  const { composer, id, control, wrapper, error } = useField('seed', 'Seed')
-  const { values, setValue, disabled, t, unstyled } = composer
+export function Seed({ className, style, ...rest }: VideoComposerFieldProps) {
+  const { composer, id, control, wrapper, error } = useField('seed', 'Seed', 'seed')
+  const { values, setValue, disabled, t, unstyled, slotProps } = composer
   const hintId = `${id}-hint`
   return (
-    <div {...wrapper('lk-composer-seed', className)} {...rest}>
-      <label htmlFor={id} className={lk(unstyled, 'lk-label')}>
+    <div {...wrapper('lk-composer-seed', { className, style })} {...rest}>
+      <label htmlFor={id} {...slotProps('label', 'lk-label')}>
         {t('composer.seed.label')}
       </label>
-      <div className={lk(unstyled, 'lk-composer-row')}>
+      <div {...slotProps('row', 'lk-composer-row')}>
         <input
           {...control(hintId)}
-          className={lk(unstyled, 'lk-field')}
+          {...slotProps('control', 'lk-field')}
           type="number"
           inputMode="numeric"
           step={1}
@@ -306,10 +315,10 @@ export function Seed({ className, ...rest }: VideoComposerFieldProps) {
             setValue('seed', event.target.value)
           }}
         />
-        <button
-          type="button"
-          className={lk(unstyled, 'lk-button')}
-          data-variant="secondary"
+        <Button
+          unstyled={unstyled}
+          {...slotProps('seedButton')}
+          variant="secondary"
           disabled={disabled}
           onClick={() => {
             // Uint32 spans 0 to 4294967295, exactly the seeds Seedance takes.
@@ -317,9 +326,9 @@ export function Seed({ className, ...rest }: VideoComposerFieldProps) {
           }}
         >
           {t('composer.seed.randomise')}
-        </button>
+        </Button>
       </div>
-      <p id={hintId} className={lk(unstyled, 'lk-hint')}>
+      <p id={hintId} {...slotProps('hint', 'lk-hint')}>
         {t('composer.seed.hint')}
       </p>
       {error}
@@ -330,25 +339,31 @@ export function Seed({ className, ...rest }: VideoComposerFieldProps) {
 function Toggle({
   name,
   part,
+  slotName,
   className,
+  style,
   ...rest
-}: VideoComposerFieldProps & { name: 'generateAudio' | 'watermark'; part: string }) {
-  const { composer, id, control, wrapper, error } = useField(name, part)
-  const { values, setValue, t, unstyled } = composer
+}: VideoComposerFieldProps & {
+  name: 'generateAudio' | 'watermark'
+  part: string
+  slotName: VideoComposerSlot
+}) {
+  const { composer, id, control, wrapper, error } = useField(name, part, slotName)
+  const { values, setValue, t, slotProps } = composer
   return (
-    <div {...wrapper('lk-composer-toggle', className)} {...rest}>
-      <label htmlFor={id} className={lk(unstyled, 'lk-composer-toggle-label')}>
+    <div {...wrapper('lk-composer-toggle', { className, style })} {...rest}>
+      <label htmlFor={id} {...slotProps('label', 'lk-composer-toggle-label')}>
         {t(name === 'watermark' ? 'composer.watermark.label' : 'composer.audio.label')}
       </label>
       <Switch.Root
         {...control()}
-        className={lk(unstyled, 'lk-composer-switch')}
+        {...slotProps('switch', 'lk-composer-switch')}
         checked={values[name]}
         onCheckedChange={(checked) => {
           setValue(name, checked)
         }}
       >
-        <Switch.Thumb className={lk(unstyled, 'lk-composer-switch-thumb')} />
+        <Switch.Thumb {...slotProps('switchThumb', 'lk-composer-switch-thumb')} />
       </Switch.Root>
       {error}
     </div>
@@ -366,7 +381,7 @@ function Toggle({
  * ```
  */
 export function Audio(props: VideoComposerFieldProps) {
-  return <Toggle {...props} name="generateAudio" part="Audio" />
+  return <Toggle {...props} name="generateAudio" part="Audio" slotName="audio" />
 }
 
 /**
@@ -380,5 +395,5 @@ export function Audio(props: VideoComposerFieldProps) {
  * ```
  */
 export function Watermark(props: VideoComposerFieldProps) {
-  return <Toggle {...props} name="watermark" part="Watermark" />
+  return <Toggle {...props} name="watermark" part="Watermark" slotName="watermark" />
 }

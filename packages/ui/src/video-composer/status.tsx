@@ -1,7 +1,7 @@
 import type { LikenessError } from '@likeness/core'
 import type { ComponentPropsWithRef } from 'react'
-import { lk } from '../class-names.ts'
 import type { Translate } from '../i18n.tsx'
+import { Button } from '../primitives/button.tsx'
 import type { VideoComposerMessageKey } from './messages.ts'
 import { useComposerPart } from './video-composer-root.tsx'
 
@@ -31,30 +31,27 @@ export type VideoComposerStatusProps = ComponentPropsWithRef<'div'>
  * </VideoComposer.Root>
  * ```
  */
-export function Status({ className, ...rest }: VideoComposerStatusProps) {
-  const { job, t, unstyled, tryAgain, reset } = useComposerPart('Status')
+export function Status({ className, style, ...rest }: VideoComposerStatusProps) {
+  const { job, t, unstyled, slotProps, tryAgain, reset } = useComposerPart('Status')
   const { status, progress, elapsedMs, videoUrl, error } = job
+  const line = slotProps('statusLine', 'lk-composer-status-line')
+  const action = { unstyled, ...slotProps('statusAction') }
   const elapsed = (
-    <span className={lk(unstyled, 'lk-hint')}>
+    <span {...slotProps('hint', 'lk-hint')}>
       {t('composer.status.elapsed', { time: formatElapsed(elapsedMs) })}
     </span>
   )
   const newVideo = (
-    <button
-      type="button"
-      className={lk(unstyled, 'lk-button')}
-      data-variant="secondary"
-      onClick={reset}
-    >
+    <Button {...action} variant="secondary" onClick={reset}>
       {t('composer.status.newVideo')}
-    </button>
+    </Button>
   )
-  const spinner = <span className={lk(unstyled, 'lk-spinner')} aria-hidden="true" />
+  const spinner = <span {...slotProps('spinner', 'lk-spinner')} aria-hidden="true" />
 
   let content = null
   if (status === 'submitting') {
     content = (
-      <p className={lk(unstyled, 'lk-composer-status-line')}>
+      <p {...line}>
         {spinner}
         {t('composer.status.submitting')}
       </p>
@@ -62,7 +59,7 @@ export function Status({ className, ...rest }: VideoComposerStatusProps) {
   } else if (status === 'queued') {
     content = (
       <>
-        <p className={lk(unstyled, 'lk-composer-status-line')}>
+        <p {...line}>
           {spinner}
           {t('composer.status.queued')}
         </p>
@@ -73,7 +70,7 @@ export function Status({ className, ...rest }: VideoComposerStatusProps) {
     const label = t(`composer.status.${status}`)
     content = (
       <>
-        <p className={lk(unstyled, 'lk-composer-status-line')}>
+        <p {...line}>
           {spinner}
           {label}
         </p>
@@ -84,11 +81,13 @@ export function Status({ className, ...rest }: VideoComposerStatusProps) {
           aria-valuemax={100}
           aria-valuenow={progress}
           aria-valuetext={t('composer.status.progress', { percent: progress })}
-          className={lk(unstyled, 'lk-progress')}
+          {...slotProps('progress', 'lk-progress')}
         >
-          <span style={{ width: `${String(progress)}%` }} />
+          <span
+            {...slotProps('progressIndicator', '', { style: { width: `${String(progress)}%` } })}
+          />
         </div>
-        <p className={lk(unstyled, 'lk-composer-row')}>
+        <p {...slotProps('row', 'lk-composer-row')}>
           <span>{t('composer.status.progress', { percent: progress })}</span>
           {elapsed}
         </p>
@@ -97,22 +96,20 @@ export function Status({ className, ...rest }: VideoComposerStatusProps) {
   } else if (status === 'completed' && videoUrl) {
     content = (
       <>
-        <p className={lk(unstyled, 'lk-composer-status-line')}>{t('composer.status.completed')}</p>
+        <p {...line}>{t('composer.status.completed')}</p>
         <video
-          className={lk(unstyled, 'lk-composer-video')}
+          {...slotProps('video', 'lk-composer-video')}
           src={videoUrl}
           controls
           playsInline
           aria-label={t('composer.status.video')}
         />
-        <div className={lk(unstyled, 'lk-composer-actions')}>
-          <a
-            className={lk(unstyled, 'lk-button')}
-            href={videoUrl}
-            download={`${job.jobId ?? 'video'}.mp4`}
-          >
-            {t('composer.status.download')}
-          </a>
+        <div {...slotProps('statusActions', 'lk-composer-actions')}>
+          <Button {...action} asChild>
+            <a href={videoUrl} download={`${job.jobId ?? 'video'}.mp4`}>
+              {t('composer.status.download')}
+            </a>
+          </Button>
           {newVideo}
         </div>
       </>
@@ -120,14 +117,14 @@ export function Status({ className, ...rest }: VideoComposerStatusProps) {
   } else if (status === 'failed') {
     const reason = job.job?.error?.message
     content = (
-      <div className={lk(unstyled, 'lk-alert')} data-tone="danger">
-        <div className={lk(unstyled, 'lk-composer-stack')}>
-          <p className={lk(unstyled, 'lk-composer-status-line')}>{t('composer.status.failed')}</p>
+      <div {...slotProps('alert', 'lk-alert')} data-tone="danger">
+        <div {...slotProps('alertBody', 'lk-composer-stack')}>
+          <p {...line}>{t('composer.status.failed')}</p>
           {reason && <p>{t('composer.status.reason', { reason })}</p>}
-          <div className={lk(unstyled, 'lk-composer-actions')}>
-            <button type="button" className={lk(unstyled, 'lk-button')} onClick={tryAgain}>
+          <div {...slotProps('statusActions', 'lk-composer-actions')}>
+            <Button {...action} onClick={tryAgain}>
               {t('composer.status.tryAgain')}
-            </button>
+            </Button>
             {newVideo}
           </div>
         </div>
@@ -135,9 +132,9 @@ export function Status({ className, ...rest }: VideoComposerStatusProps) {
     )
   } else if (error) {
     content = (
-      <div className={lk(unstyled, 'lk-alert')} data-tone="danger">
-        <div className={lk(unstyled, 'lk-composer-stack')}>
-          <p className={lk(unstyled, 'lk-composer-status-line')}>{t('composer.error.title')}</p>
+      <div {...slotProps('alert', 'lk-alert')} data-tone="danger">
+        <div {...slotProps('alertBody', 'lk-composer-stack')}>
+          <p {...line}>{t('composer.error.title')}</p>
           <p>{t(errorKey(error))}</p>
         </div>
       </div>
@@ -145,7 +142,11 @@ export function Status({ className, ...rest }: VideoComposerStatusProps) {
   }
 
   return (
-    <div className={lk(unstyled, 'lk-composer-status', className)} data-status={status} {...rest}>
+    <div
+      {...slotProps('status', 'lk-composer-status', { className, style })}
+      data-status={status}
+      {...rest}
+    >
       {content}
     </div>
   )

@@ -1,6 +1,5 @@
-import { Slot } from 'radix-ui'
 import type { ComponentPropsWithRef } from 'react'
-import { lk } from '../class-names.ts'
+import { Button } from '../primitives/button.tsx'
 import { flag } from './field.tsx'
 import { useComposerPart } from './video-composer-root.tsx'
 
@@ -33,16 +32,18 @@ export interface VideoComposerSubmitButtonProps extends ComponentPropsWithRef<'b
 export function SubmitButton({
   asChild,
   className,
+  style,
   children,
   ...rest
 }: VideoComposerSubmitButtonProps) {
-  const { job, disabled, t, unstyled } = useComposerPart('SubmitButton')
-  const Element = asChild ? Slot.Root : 'button'
+  const { job, disabled, t, unstyled, slotProps } = useComposerPart('SubmitButton')
   return (
-    <Element
+    <Button
+      asChild={asChild}
       type="submit"
-      className={lk(unstyled, 'lk-button lk-composer-submit', className)}
-      data-size="large"
+      unstyled={unstyled}
+      {...slotProps('submitButton', 'lk-composer-submit', { className, style })}
+      size="large"
       data-status={job.status}
       data-disabled={flag(disabled)}
       disabled={disabled}
@@ -51,12 +52,12 @@ export function SubmitButton({
       {children ??
         (job.status === 'submitting' ? (
           <>
-            <span className={lk(unstyled, 'lk-spinner')} aria-hidden="true" />
+            <span {...slotProps('spinner', 'lk-spinner')} aria-hidden="true" />
             {t('composer.submitting')}
           </>
         ) : (
           t('composer.submit')
         ))}
-    </Element>
+    </Button>
   )
 }

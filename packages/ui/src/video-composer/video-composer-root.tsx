@@ -21,8 +21,9 @@ import {
   type ComponentPropsWithRef,
   type CSSProperties,
 } from 'react'
-import { lk } from '../class-names.ts'
 import { useTranslate, type MessageOverrides, type Translate } from '../i18n.tsx'
+import { useComposedRefs } from '../primitives/compose-refs.ts'
+import { useSlots, type GetSlotProps } from '../primitives/slots.ts'
 import { videoComposerMessages, type VideoComposerMessageKey } from './messages.ts'
 
 /**
@@ -36,6 +37,159 @@ import { videoComposerMessages, type VideoComposerMessageKey } from './messages.
  * ```
  */
 export type VideoComposerValues = VideoJobDraft
+
+/**
+ * The parts of a composer, by the names `classNames` and `styles` take (on
+ * {@link VideoComposer} or {@link VideoComposer.Root}); our classes in brackets. A name
+ * shared by several elements (`label`, `hint`...) reaches them all.
+ *
+ * The form and what every field has:
+ * - `root`: the `<form>` of `VideoComposer.Root` (`lk-root lk-composer`)
+ * - `label`: each field's label (`lk-label`; `lk-composer-toggle-label` beside a switch)
+ * - `control`: each native control: the prompt's `<textarea>`, the `<select>`s of model,
+ *   duration and a portrait's role, the seed's `<input>` (`lk-field`)
+ * - `hint`: each line of help (`lk-hint`): the portraits' count and hint, the resolution's
+ *   reason, the seed's hint, the picker's messages, the time elapsed, the recent list's
+ *   loading and empty lines
+ * - `error`: each issue under a field or a portrait (`lk-error-text`, and
+ *   `lk-composer-chip-error` under a portrait)
+ * - `row`: each `<div>` or `<p>` laying things out in a row (`lk-composer-row`): the portraits'
+ *   heading, the seed's input and button, the line under the progress bar
+ * - `spinner`: each spinning `<span>`, in the submit button and the status (`lk-spinner`)
+ *
+ * The fields, each a `<div>` (`lk-composer-field` and its own class):
+ * - `prompt` (`lk-composer-prompt`), with `promptFoot`, the `<div>` under the textarea
+ *   (`lk-composer-field-foot`), and `count`, its character count (`lk-hint lk-composer-count`)
+ * - `references` (`lk-composer-references`, a group)
+ * - `settings`: the `<div>` of `VideoComposer.Settings` around all the settings
+ *   (`lk-composer-settings`; no `lk-composer-field`), and `switches`, the `<div>` around audio
+ *   and watermark in it (`lk-composer-switches`)
+ * - `model` (`lk-composer-model`), `duration` (`lk-composer-duration`), `resolution`
+ *   (`lk-composer-resolution`), `ratio` (`lk-composer-ratio`), `seed` (`lk-composer-seed`),
+ *   `audio` and `watermark` (`lk-composer-toggle`)
+ *
+ * Inside the portraits:
+ * - `chips`: the `<ul>` of chosen portraits (`lk-composer-chips`)
+ * - `chip`: each `<li>` (`lk-composer-chip`)
+ * - `thumb`: each thumbnail `<img>` (or empty `<span>`), in a chip or the picker
+ *   (`lk-composer-thumb`)
+ * - `chipText`: the `<span>` around a chip's name and URI (`lk-composer-chip-text`)
+ * - `chipName`: a portrait's name, in a chip or the picker (`lk-composer-chip-name`)
+ * - `chipUri`: a chip's `asset://` URI (`lk-hint lk-composer-chip-uri`)
+ * - `chipRemove`: a chip's remove `<button>` (`lk-button lk-composer-remove`)
+ * - `addButton`: the "add portrait" `<button>` (`lk-button`)
+ * - `picker`: the `<dialog>` choosing portraits (`lk-composer-picker`)
+ * - `pickerBody`: the `<div>` inside it (`lk-composer-picker-body`)
+ * - `pickerTitle`: its `<h2>` (`lk-dialog-title`)
+ * - `pickerDescription`: its `<p>` (`lk-dialog-description`)
+ * - `pickerGrid`: the `<ul>` of portraits (`lk-composer-picker-grid`)
+ * - `pickerChoice`: each portrait's toggle `<button>` (`lk-composer-choice lk-focusable`)
+ * - `pickerActions`: the `<div>` of its buttons (`lk-dialog-actions`)
+ * - `pickerButton`: "show more" and "done" (`lk-button`)
+ *
+ * Inside the settings:
+ * - `segments`: the resolution's radio group (`lk-composer-segments`)
+ * - `segment`: each resolution (`lk-composer-segment`)
+ * - `ratios`: the ratio's radio group (`lk-composer-ratios`)
+ * - `ratioOption`: each ratio (`lk-composer-ratio-option`)
+ * - `ratioShape`: the shape in it, a `<span>` sized by `--lk-ratio`, or the `<svg>` of
+ *   `adaptive` (`lk-composer-shape`)
+ * - `seedButton`: the "randomise" `<button>` (`lk-button`)
+ * - `switch`: each switch `<button>` (`lk-composer-switch`)
+ * - `switchThumb`: its thumb `<span>` (`lk-composer-switch-thumb`)
+ *
+ * Sending and the job:
+ * - `submitButton`: the `<button>` of `VideoComposer.SubmitButton`, or your element with
+ *   `asChild` (`lk-button lk-composer-submit`)
+ * - `status`: the `<div>` of `VideoComposer.Status` (`lk-composer-status`)
+ * - `statusLine`: its line saying where the job stands (`lk-composer-status-line`)
+ * - `progress`: the progress bar's `<div role="progressbar">` (`lk-progress`)
+ * - `progressIndicator`: the `<span>` filling it, its width the progress (none)
+ * - `video`: the finished `<video>` (`lk-composer-video`)
+ * - `statusActions`: the `<div>` of the status's actions (`lk-composer-actions`)
+ * - `statusAction`: each of them: the download link, "try again", "new video" (`lk-button`)
+ * - `alert`: the box of a failed job or a refused request (`lk-alert`)
+ * - `alertBody`: the `<div>` inside it (`lk-composer-stack`)
+ * - `recentJobs`: the `<section>` of `VideoComposer.RecentJobs` (`lk-composer-recent`)
+ * - `recentTitle`: its `<h3>` (`lk-composer-recent-title`)
+ * - `recentList`: its `<ul>` (`lk-composer-recent-list`)
+ * - `recentItem`: each job's `<button>` (`lk-composer-recent-item lk-focusable`)
+ * - `recentBadge`: a job's status badge (`lk-badge`)
+ * - `recentPrompt`: the start of a job's prompt (`lk-composer-recent-prompt`)
+ * - `recentTime`: when it was asked for, a `<time>` (`lk-hint`)
+ *
+ * The root's live region, which announces the job, has no slot: it must stay hidden.
+ *
+ * @example
+ * ```tsx
+ * <VideoComposer
+ *   classNames={{ root: 'card', control: 'input', submitButton: 'btn btn-primary' }}
+ *   styles={{ video: { borderRadius: 0 } }}
+ * />
+ * ```
+ */
+export type VideoComposerSlot =
+  | 'root'
+  | 'label'
+  | 'control'
+  | 'hint'
+  | 'error'
+  | 'row'
+  | 'spinner'
+  | 'prompt'
+  | 'promptFoot'
+  | 'count'
+  | 'references'
+  | 'settings'
+  | 'switches'
+  | 'model'
+  | 'duration'
+  | 'resolution'
+  | 'ratio'
+  | 'seed'
+  | 'audio'
+  | 'watermark'
+  | 'chips'
+  | 'chip'
+  | 'thumb'
+  | 'chipText'
+  | 'chipName'
+  | 'chipUri'
+  | 'chipRemove'
+  | 'addButton'
+  | 'picker'
+  | 'pickerBody'
+  | 'pickerTitle'
+  | 'pickerDescription'
+  | 'pickerGrid'
+  | 'pickerChoice'
+  | 'pickerActions'
+  | 'pickerButton'
+  | 'segments'
+  | 'segment'
+  | 'ratios'
+  | 'ratioOption'
+  | 'ratioShape'
+  | 'seedButton'
+  | 'switch'
+  | 'switchThumb'
+  | 'submitButton'
+  | 'status'
+  | 'statusLine'
+  | 'progress'
+  | 'progressIndicator'
+  | 'video'
+  | 'statusActions'
+  | 'statusAction'
+  | 'alert'
+  | 'alertBody'
+  | 'recentJobs'
+  | 'recentTitle'
+  | 'recentList'
+  | 'recentItem'
+  | 'recentBadge'
+  | 'recentPrompt'
+  | 'recentTime'
 
 /**
  * What {@link useVideoComposer} gives a part inside {@link VideoComposer.Root}: the job (its
@@ -81,6 +235,12 @@ export interface VideoComposerContextValue {
   id: (key: string) => string
   t: Translate<VideoComposerMessageKey>
   unstyled: boolean | undefined
+  /**
+   * The class and style of a slot ({@link VideoComposerSlot}) as the root's `unstyled`,
+   * `classNames` and `styles` ask: give it our classes (if any) and the element's own
+   * `className` and `style`, and spread what it returns.
+   */
+  slotProps: GetSlotProps<VideoComposerSlot>
 }
 
 const ComposerContext = createContext<VideoComposerContextValue | null>(null)
@@ -135,8 +295,18 @@ export interface VideoComposerRootOptions {
   storageKey?: string | false | undefined
   /** Replaces strings by key (see `videoComposerMessages`). */
   messages?: MessageOverrides | undefined
-  /** Drops our classes; behaviour and data attributes stay. */
+  /** Drops our classes; behaviour, data attributes and your `classNames` and `styles` stay. */
   unstyled?: boolean | undefined
+  /**
+   * A class to add to parts by slot name ({@link VideoComposerSlot}), after ours and before
+   * the part's own `className`.
+   */
+  classNames?: Partial<Record<VideoComposerSlot, string>> | undefined
+  /**
+   * Inline styles for parts by slot name ({@link VideoComposerSlot}), merged over the part's
+   * own `style`.
+   */
+  styles?: Partial<Record<VideoComposerSlot, CSSProperties>> | undefined
 }
 
 /**
@@ -169,7 +339,8 @@ const useStepEffect = typeof document === 'undefined' ? useEffect : useLayoutEff
  *
  * Data attributes: `data-status` (`idle`, `submitting`, `queued`, `in_progress`, `completed`,
  * `failed`, `unknown`), `data-invalid` while issues are shown, `data-disabled` while a job is
- * sent or runs.
+ * sent or runs. `classNames` and `styles` restyle any part inside by its slot name
+ * ({@link VideoComposerSlot}).
  *
  * @example
  * ```tsx
@@ -190,12 +361,16 @@ export function Root({
   storageKey,
   messages,
   unstyled,
+  classNames,
+  styles,
   className,
+  style,
   children,
   ref,
   ...rest
 }: VideoComposerRootProps) {
   const t = useTranslate(videoComposerMessages, messages)
+  const slotProps = useSlots<VideoComposerSlot>({ unstyled, classNames, styles })
   const base = useId()
   const job = useVideoJob({
     storageKey,
@@ -207,6 +382,7 @@ export function Root({
   const { draft, issues } = job
   const references = useSyncedReferences(job, given, onReferencesChange)
   const form = useRef<HTMLFormElement | null>(null)
+  const formRef = useComposedRefs(form, ref)
   const focusInvalid = useFocusInvalid(form)
 
   const value = useMemo<VideoComposerContextValue>(() => {
@@ -244,19 +420,17 @@ export function Root({
       id,
       t,
       unstyled,
+      slotProps,
     }
-  }, [job, references, base, t, unstyled, onReferencesChange, focusInvalid])
+  }, [job, references, base, t, unstyled, slotProps, onReferencesChange, focusInvalid])
 
   return (
     <ComposerContext.Provider value={value}>
       <form
         noValidate
         {...rest}
-        ref={(node) => {
-          form.current = node
-          return assignRef(ref, node)
-        }}
-        className={lk(unstyled, 'lk-root lk-composer', className)}
+        ref={formRef}
+        {...slotProps('root', 'lk-root lk-composer', { className, style })}
         data-status={job.status}
         data-invalid={issues.length > 0 || undefined}
         data-disabled={job.isRunning || undefined}
@@ -323,15 +497,6 @@ function useFocusInvalid(form: { current: HTMLFormElement | null }) {
 }
 
 const FOCUSABLE = 'input:not([type="hidden"]),select,textarea,button,[tabindex]'
-
-function assignRef(
-  ref: ComponentPropsWithRef<'form'>['ref'] | undefined,
-  node: HTMLFormElement | null,
-) {
-  if (typeof ref === 'function') return ref(node)
-  if (ref) ref.current = node
-  return undefined
-}
 
 /** `references[2].role` and `references[2].assetId` belong to chip `ref-2`. */
 function fieldKey(field: string): string {

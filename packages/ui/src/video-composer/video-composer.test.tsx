@@ -8,7 +8,7 @@ import {
 } from '@likeness/core'
 import type { SimulatorTimings } from '@likeness/easyrouter-sim'
 import { render, screen, waitFor, within } from '@testing-library/react'
-import type { ReactNode } from 'react'
+import { createRef, type ReactNode } from 'react'
 import { describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { createInPageBackend } from '../../test/backend.ts'
@@ -450,5 +450,140 @@ describe('VideoComposer', () => {
     expect(screen.queryByRole('link', { name: 'Download video' })).toBeNull()
     await userEvent.click(within(recent).getByRole('button', { name: /A cat napping/ }))
     await screen.findByRole('link', { name: 'Download video' })
+  })
+})
+
+describe('VideoComposer slots', () => {
+  it('gives each part the class and style asked for by its slot name', async () => {
+    const { stack, asset } = await prepare()
+    show(
+      stack,
+      <VideoComposer
+        className="own"
+        defaultValues={{ references: [{ assetId: asset.id, role: 'first_frame' }] }}
+        classNames={{
+          root: 'x-root',
+          prompt: 'x-prompt',
+          label: 'x-label',
+          control: 'x-control',
+          count: 'x-count',
+          chip: 'x-chip',
+          chipRemove: 'x-remove',
+          addButton: 'x-add',
+          picker: 'x-picker',
+          pickerChoice: 'x-choice',
+          seedButton: 'x-seed-button',
+          switch: 'x-switch',
+          submitButton: 'x-submit',
+          recentJobs: 'x-recent',
+        }}
+        styles={{
+          root: { gap: '3px' },
+          control: { letterSpacing: '1px' },
+          ratioShape: { borderWidth: '4px' },
+        }}
+      />,
+    )
+    const form = document.querySelector('form')!
+    expect(form).toHaveAttribute('class', 'lk-root lk-composer x-root own')
+    expect(form).toHaveStyle({ gap: '3px' })
+
+    const prompt = promptBox()
+    expect(prompt).toHaveAttribute('class', 'lk-field x-control')
+    expect(prompt).toHaveStyle({ letterSpacing: '1px' })
+    expect(prompt.closest('.x-prompt')).toHaveAttribute(
+      'class',
+      'lk-composer-field lk-composer-prompt x-prompt',
+    )
+    expect(document.querySelector(`label[for="${prompt.id}"]`)).toHaveAttribute(
+      'class',
+      'lk-label x-label',
+    )
+    expect(screen.getByText('0 / 2000 characters')).toHaveAttribute(
+      'class',
+      'lk-hint lk-composer-count x-count',
+    )
+    // One name reaches every element of the slot: each select is a control too.
+    expect(screen.getByRole('combobox', { name: 'Model' })).toHaveClass('lk-field', 'x-control')
+    expect(screen.getByRole('combobox', { name: 'Duration' })).toHaveClass('x-control')
+
+    const chip = (await screen.findByRole('combobox', { name: 'Use of portrait.png' })).closest(
+      'li',
+    )
+    expect(chip).toHaveAttribute('class', 'lk-composer-chip x-chip')
+    expect(screen.getByRole('button', { name: 'Remove portrait.png' })).toHaveAttribute(
+      'class',
+      'lk-button lk-composer-remove x-remove',
+    )
+    const add = screen.getByRole('button', { name: 'Add portrait' })
+    expect(add).toHaveAttribute('class', 'lk-button x-add')
+    await userEvent.click(add)
+    const picker = screen.getByRole('dialog', { name: 'Choose portraits' })
+    expect(picker).toHaveAttribute('class', 'lk-composer-picker x-picker')
+    expect(await within(picker).findByRole('button', { name: 'portrait.png' })).toHaveAttribute(
+      'class',
+      'lk-composer-choice lk-focusable x-choice',
+    )
+    await userEvent.click(within(picker).getByRole('button', { name: 'Done' }))
+
+    // The slot's style is merged over the element's own: the shape keeps its ratio.
+    const shape = screen.getByRole('radio', { name: '16:9' }).querySelector('span')!
+    expect(shape).toHaveStyle({ borderWidth: '4px' })
+    expect(shape.style.getPropertyValue('--lk-ratio')).toBe(String(16 / 9))
+    expect(screen.getByRole('button', { name: 'Randomise' })).toHaveAttribute(
+      'class',
+      'lk-button x-seed-button',
+    )
+    expect(screen.getByRole('switch', { name: 'Generate audio' })).toHaveAttribute(
+      'class',
+      'lk-composer-switch x-switch',
+    )
+    expect(submitButton()).toHaveAttribute('class', 'lk-button lk-composer-submit x-submit')
+    expect(screen.getByRole('region', { name: 'Recent videos' })).toHaveAttribute(
+      'class',
+      'lk-composer-recent x-recent',
+    )
+  })
+
+  it('keeps the host’s classes and styles when unstyled, with each part’s own', async () => {
+    const backend = createInPageBackend({ timings: { assetProcessingMs: 0 } })
+    const stack = createStack({
+      backend,
+      decorate: (adapter) => ({
+        ...adapter,
+        createVideoJob: () => Promise.reject(new LikenessError('network')),
+      }),
+    })
+    await backend.verify(stack.user)
+    const form = createRef<HTMLFormElement>()
+    show(
+      stack,
+      <VideoComposer.Root
+        ref={form}
+        unstyled
+        defaultValues={{ prompt: 'A walk' }}
+        classNames={{ prompt: 'x-prompt', status: 'x-status', alert: 'x-alert', count: 'x-count' }}
+        styles={{ prompt: { color: 'rgb(255, 0, 0)' }, status: { paddingTop: '6px' } }}
+      >
+        <VideoComposer.Prompt className="own" style={{ color: 'rgb(0, 0, 255)', margin: '2px' }} />
+        <VideoComposer.SubmitButton />
+        <VideoComposer.Status className="own-status" />
+      </VideoComposer.Root>,
+    )
+    expect(form.current).toBe(document.querySelector('form'))
+    expect(form.current).not.toHaveAttribute('class')
+    const field = promptBox().parentElement!
+    expect(field).toHaveAttribute('class', 'x-prompt own')
+    expect(field).toHaveStyle({ color: 'rgb(255, 0, 0)', margin: '2px' })
+    expect(promptBox()).not.toHaveAttribute('class')
+    expect(screen.getByText('6 / 2000 characters')).toHaveAttribute('class', 'x-count')
+
+    await userEvent.click(submitButton())
+    const message = await screen.findByText(/could not reach the server/i)
+    const alert = message.closest('[data-tone="danger"]')
+    expect(alert).toHaveAttribute('class', 'x-alert')
+    const status = alert!.parentElement!
+    expect(status).toHaveAttribute('class', 'x-status own-status')
+    expect(status).toHaveStyle({ paddingTop: '6px' })
   })
 })
