@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { SimulatedDropError } from './faults.ts'
 import {
   BASE_URL,
@@ -9,6 +9,7 @@ import {
   get,
   KEY_A,
   PREFIX,
+  until,
 } from '../test/support.ts'
 
 const SESSIONS = `${PREFIX}/sessions`
@@ -57,35 +58,50 @@ describe('fault injection', () => {
     expect((await call(sim, 'POST', SESSIONS)).headers.get('retry-after')).toBeNull()
   })
 
-  it('delays with real time, then answers normally', async () => {
-    const { sim } = createTestBed()
-    sim.faults.add({ path: SESSIONS, latencyMs: 60 })
-    const started = performance.now()
-    const result = await call(sim, 'POST', SESSIONS, { body: {} })
-    expect(performance.now() - started).toBeGreaterThanOrEqual(55)
-    expect(result.status).toBe(200)
+  it('delays on a real timer (not the simulator clock), then answers normally', async () => {
+    // Fake timers stand in for real time: the wait is exactly latencyMs, on any machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const { sim, clock } = createTestBed()
+      sim.faults.add({ path: SESSIONS, latencyMs: 60 })
+      const answer = call(sim, 'POST', SESSIONS, { body: {} })
+      await until(() => vi.getTimerCount() === 1)
+      // Neither the simulator's clock nor 59 ms of real time end the wait; the 60th does.
+      clock.advance(60_000)
+      await vi.advanceTimersByTimeAsync(59)
+      expect(vi.getTimerCount()).toBe(1)
+      await vi.advanceTimersByTimeAsync(1)
+      expect(vi.getTimerCount()).toBe(0)
+      expect((await answer).status).toBe(200)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
-  it('stops waiting when the request is aborted, rejecting like fetch', async () => {
-    const { sim } = createTestBed()
-    sim.faults.add({ latencyMs: 10_000 })
-    const controller = new AbortController()
-    const pending = sim.fetch(`${BASE_URL}${SESSIONS}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${KEY_A}` },
-      signal: controller.signal,
-    })
-    setTimeout(() => {
+  // The time limit is above the 10 s latency: a broken abort fails on the assertion, not on time.
+  it(
+    'stops waiting when the request is aborted, rejecting like fetch',
+    { timeout: 60_000 },
+    async () => {
+      const { sim } = createTestBed()
+      sim.faults.add({ latencyMs: 10_000 })
+      const controller = new AbortController()
+      const pending = sim.fetch(`${BASE_URL}${SESSIONS}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY_A}` },
+        signal: controller.signal,
+      })
+      // Logged as it arrives, just before the latency wait: the abort comes during the wait.
+      await until(() => sim.requests.length === 1)
       controller.abort()
-    }, 20)
-    // Had the abort not ended the wait, the call would answer 200 after 10 s (and the test time
-    // out first) instead of rejecting.
-    await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
-    // An already aborted signal rejects at once.
-    await expect(
-      sim.fetch(`${BASE_URL}${SESSIONS}`, { signal: AbortSignal.abort() }),
-    ).rejects.toMatchObject({ name: 'AbortError' })
-  })
+      // Had the abort not ended the wait, the call would answer 200 after 10 s instead.
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError' })
+      // An already aborted signal rejects at once.
+      await expect(
+        sim.fetch(`${BASE_URL}${SESSIONS}`, { signal: AbortSignal.abort() }),
+      ).rejects.toMatchObject({ name: 'AbortError' })
+    },
+  )
 
   it('answers 200 with a body that is not valid JSON when malformed', async () => {
     const { sim } = createTestBed()

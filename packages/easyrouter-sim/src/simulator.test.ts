@@ -9,6 +9,7 @@ import {
   KEY_A,
   PREFIX,
   T0,
+  until,
   verifiedGroup,
 } from '../test/support.ts'
 
@@ -87,7 +88,9 @@ describe('createSimulator', () => {
     const settling = bed.sim.settle().then(() => {
       settled = true
     })
-    await new Promise((resolve) => setTimeout(resolve, 10))
+    // The held download has started; settle() may not resolve while it runs, however long.
+    await until(() => bed.media.requested.length === 1)
+    await new Promise((resolve) => setImmediate(resolve))
     expect(settled).toBe(false)
     release()
     await settling

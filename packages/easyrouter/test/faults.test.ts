@@ -1,8 +1,8 @@
 import { LikenessError } from '@likeness/core'
 import { createSimulator } from '@likeness/easyrouter-sim'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createEasyRouterClient } from '../src/index.ts'
-import { FAST_RETRY, KEY_A, setup, SIM_URL, verified } from './setup.ts'
+import { FAST_RETRY, KEY_A, setup, SIM_URL, until, verified } from './setup.ts'
 
 const ASSET = 'asset-20260521164235-zggcb'
 const count = (ctx: ReturnType<typeof setup>, fragment: string) =>
@@ -40,12 +40,29 @@ describe('failures and retries', () => {
   })
 
   it('honours Retry-After on a 429 before retrying', async () => {
-    const ctx = setup()
-    ctx.sim.faults.add({ path: '/api/*/assets/list', status: 429, retryAfterSeconds: 1, times: 1 })
-    const started = performance.now()
-    await ctx.client.listAssets()
-    expect(performance.now() - started).toBeGreaterThanOrEqual(950)
-    expect(count(ctx, '/assets/list')).toBe(2)
+    // Fake timers stand in for real time: the client waits exactly the second it was told to.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const ctx = setup()
+      ctx.sim.faults.add({
+        path: '/api/*/assets/list',
+        status: 429,
+        retryAfterSeconds: 1,
+        times: 1,
+      })
+      const listing = ctx.client.listAssets()
+      // The 429 is back and the client sleeps before its retry.
+      await until(() => vi.getTimerCount() === 1)
+      expect(count(ctx, '/assets/list')).toBe(1)
+      await vi.advanceTimersByTimeAsync(999)
+      expect(vi.getTimerCount()).toBe(1)
+      expect(count(ctx, '/assets/list')).toBe(1)
+      await vi.advanceTimersByTimeAsync(1)
+      await listing
+      expect(count(ctx, '/assets/list')).toBe(2)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('does not wait out a Retry-After longer than allowed, and reports it', async () => {
@@ -122,34 +139,49 @@ describe('failures and retries', () => {
     })
   })
 
-  it('stops at once when the caller aborts, during a request or a backoff', async () => {
-    const ctx = setup()
-    ctx.sim.faults.add({ path: '/api/*/assets/list', latencyMs: 2000 })
-    const controller = new AbortController()
-    const pending = ctx.client.listAssets({}, { signal: controller.signal })
-    setTimeout(() => {
+  // The time limit is above the 2 s latency: a broken abort fails on the assertion, not on time.
+  it(
+    'stops at once when the caller aborts, during a request or a backoff',
+    { timeout: 60_000 },
+    async () => {
+      const ctx = setup()
+      ctx.sim.faults.add({ path: '/api/*/assets/list', latencyMs: 2000 })
+      const controller = new AbortController()
+      const pending = ctx.client.listAssets({}, { signal: controller.signal })
+      // The simulator logs the request as it arrives, just before the latency wait.
+      await until(() => count(ctx, '/assets/list') === 1)
       controller.abort()
-    }, 20)
-    await expect(pending).rejects.toMatchObject({ code: 'aborted', retryable: false })
+      await expect(pending).rejects.toMatchObject({ code: 'aborted', retryable: false })
 
-    ctx.sim.faults.clear()
-    ctx.sim.faults.add({ path: '/api/*/assets/list', status: 429, retryAfterSeconds: 20 })
-    const slow = createEasyRouterClient({
-      apiKey: KEY_A,
-      baseUrl: SIM_URL,
-      fetch: ctx.sim.fetch,
-      retry: { schedule: FAST_RETRY, maxRetryAfterMs: 60_000 },
-    })
-    const waiting = new AbortController()
-    const backoff = slow.listAssets({}, { signal: waiting.signal })
-    setTimeout(() => {
-      waiting.abort()
-    }, 20)
-    await expect(backoff).rejects.toMatchObject({ code: 'aborted' })
-    await expect(ctx.client.listAssets({}, { signal: AbortSignal.abort() })).rejects.toMatchObject({
-      code: 'aborted',
-    })
-  })
+      ctx.sim.faults.clear()
+      ctx.sim.requests.reset()
+      ctx.sim.faults.add({ path: '/api/*/assets/list', status: 429, retryAfterSeconds: 20 })
+      const slow = createEasyRouterClient({
+        apiKey: KEY_A,
+        baseUrl: SIM_URL,
+        fetch: ctx.sim.fetch,
+        retry: { schedule: FAST_RETRY, maxRetryAfterMs: 60_000 },
+      })
+      // On fake timers the backoff is a timer the test can see, and it never ends by itself.
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      try {
+        const waiting = new AbortController()
+        const backoff = slow.listAssets({}, { signal: waiting.signal })
+        await until(() => vi.getTimerCount() === 1)
+        expect(count(ctx, '/assets/list')).toBe(1)
+        waiting.abort()
+        await expect(backoff).rejects.toMatchObject({ code: 'aborted' })
+        // The sleep is cleared and no retry went out.
+        expect(vi.getTimerCount()).toBe(0)
+        expect(count(ctx, '/assets/list')).toBe(1)
+      } finally {
+        vi.useRealTimers()
+      }
+      await expect(
+        ctx.client.listAssets({}, { signal: AbortSignal.abort() }),
+      ).rejects.toMatchObject({ code: 'aborted' })
+    },
+  )
 
   it('turns success:false in a 200 into a typed error with the upstream message', async () => {
     const sim = createSimulator({ baseUrl: SIM_URL })

@@ -91,3 +91,12 @@ export async function activeAsset(ctx: Setup, groupId: string, client = ctx.clie
   ctx.clock.advance(3000)
   return client.getAsset(asset.id)
 }
+
+/**
+ * Resolves once `condition()` holds, looking again after each turn of the event loop. It has no
+ * time limit of its own: the test's timeout only stops a wait that would never end. Works under
+ * fake timers that leave `setImmediate` real.
+ */
+export async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve))
+}
