@@ -14,7 +14,9 @@ function storybookProject(name: string, globals: { theme: string; locale: string
     resolve: { conditions: ['@likeness/source', ...defaultClientConditions] },
     optimizeDeps: { include: BROWSER_DEPS },
     define: { __LK_STORY_GLOBALS__: JSON.stringify(globals) },
-    test: { name, browser: chromiumBrowser() },
+    // A hang guard, not a speed limit: a story's render, play and axe check may take a while
+    // on a loaded machine.
+    test: { name, browser: chromiumBrowser(), testTimeout: 120_000 },
   }
 }
 

@@ -21,6 +21,8 @@ export function likenessProject(
       name,
       environment: 'node',
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      // A hang guard, not a speed limit: tests await state, and a loaded machine is slow.
+      testTimeout: 60_000,
       ...test,
     },
   })

@@ -11,5 +11,7 @@ export default defineProject({
     include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
     browser: chromiumBrowser(),
     setupFiles: ['test/setup.ts'],
+    // A hang guard, not a speed limit (see test/setup.ts).
+    testTimeout: 120_000,
   },
 })
