@@ -304,13 +304,18 @@ export class AssetDeletionController extends Observable<AssetDeletionSnapshot> {
     const runtime = this.#runtime
     const { client, keys, adapter } = runtime
     this.#set({ deleting: [...this.getSnapshot().deleting, asset.id], failure: null })
-    // Reads in flight are left to finish (cancelling would send a first page back to
-    // loading); one that brings the asset back is edited again below.
+    // Reads in flight are not cancelled (that would send a first page back to loading); the
+    // lists they were reading are read again once the server has deleted it.
     const before = removeFromAssetLists(runtime, asset.id)
     try {
       await adapter.deleteAsset(asset.id)
       removeFromAssetLists(runtime, asset.id)
       client.removeQueries({ queryKey: keys.asset(asset.id), exact: true })
+      // A read in flight may have been answered before the deletion: read those lists again.
+      void client.invalidateQueries({
+        queryKey: keys.assets,
+        predicate: (query) => query.state.fetchStatus === 'fetching',
+      })
       return true
     } catch (error) {
       putBackInAssetLists(runtime, asset, before)

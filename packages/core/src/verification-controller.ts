@@ -128,17 +128,15 @@ export class VerificationController extends Observable<VerificationSnapshot> {
       (mode === 'popup' &&
         window.open('about:blank', 'likeness-verification', 'popup,width=480,height=760')) ||
       null
+    // The server replaces the return marker, so the address can be sent as it is. A host
+    // without a page address (a web view's `navigate`) gives `returnTo` or takes the default.
+    const back = returnTo ?? (opened || typeof location === 'undefined' ? undefined : location.href)
     this.#popup = opened
     this.#starting = true
     this.#actionError = null
     this.#update()
     this.#runtime.adapter
-      .startVerification({
-        mode: opened ? 'popup' : 'redirect',
-        locale,
-        // The server replaces the return marker, so the address can be sent as it is.
-        returnTo: returnTo ?? (opened ? undefined : location.href),
-      })
+      .startVerification({ mode: opened ? 'popup' : 'redirect', locale, returnTo: back })
       .then(
         ({ session, url }) => {
           this.#store(session)
@@ -241,7 +239,8 @@ export class VerificationController extends Observable<VerificationSnapshot> {
       (key) => next[key] !== previous[key],
     )
     if (changed) this.publish(next)
-    this.#report(next, failure)
+    // Only while watched: a controller made and dropped (StrictMode's extra one) tells nobody.
+    if (this.isWatched) this.#report(next, failure)
   }
 
   // Tells the host once about each verification that ends.
