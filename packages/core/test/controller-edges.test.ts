@@ -32,10 +32,7 @@ it('a controller nobody subscribes to calls no host callback (StrictMode drops o
   const runtime = createLikenessRuntime({ client: new QueryClient(), adapter })
   await verify(h, 'alice')
   // The cache already knows (another component on the page read it).
-  await runtime.client.fetchQuery({
-    queryKey: runtime.keys.verification,
-    queryFn: () => adapter.getVerification(),
-  })
+  runtime.client.setQueryData(runtime.keys.verification, await adapter.getVerification())
   const onVerified = vi.fn()
   // What useController does under StrictMode: the initialiser runs twice, one is dropped.
   new VerificationController(runtime, { onVerified })

@@ -15,6 +15,8 @@ it('start with `navigate` and no page address does not get stuck in starting', (
   // A web view host: it navigates itself; there is no `location` (Node here).
   const verification = new VerificationController(runtime, { navigate: vi.fn() })
   const stop = verification.subscribe(() => undefined)
-  expect(() => verification.start()).not.toThrow()
+  expect(() => {
+    verification.start()
+  }).not.toThrow()
   stop()
 })
