@@ -11,9 +11,9 @@ import {
   type UploadProgress,
   type UploadQueue,
 } from '@likeness/core'
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useLikeness } from './provider.tsx'
-import { useController } from './use-controller.ts'
+import { useController, useSnapshot } from './use-controller.ts'
 
 /**
  * Options of {@link useAssets}: which assets to list.
@@ -71,16 +71,11 @@ export function useAssets(options: UseAssetsOptions = {}): AssetsState {
   useEffect(() => {
     list.setQuery(query)
   })
-  const snapshot = useSyncExternalStore(list.subscribe, list.getSnapshot, list.getSnapshot)
-  return useMemo(
-    () => ({
-      ...snapshot,
-      fetchNextPage: list.fetchNextPage,
-      refetch: list.refetch,
-      retry: list.retry,
-    }),
-    [list, snapshot],
-  )
+  return useSnapshot(list, {
+    fetchNextPage: list.fetchNextPage,
+    refetch: list.refetch,
+    retry: list.retry,
+  })
 }
 
 /**
@@ -151,19 +146,16 @@ export function useUploads(options: UseUploadsOptions = {}): UploadsState {
       createAssetUploads(runtime, { rules: () => rules.current, concurrency: options.concurrency }),
     [runtime],
   )
-  const snapshot = useSyncExternalStore(queue.subscribe, queue.getSnapshot, queue.getSnapshot)
+  const { items, total, isUploading, ...state } = useSnapshot(queue, {
+    upload: queue.add,
+    abort: queue.abort,
+    retry: queue.retry,
+    dismiss: queue.dismiss,
+    clear: queue.clear,
+  })
   return useMemo(
-    () => ({
-      uploads: snapshot.items,
-      progress: snapshot.total,
-      isUploading: snapshot.isUploading,
-      upload: queue.add,
-      abort: queue.abort,
-      retry: queue.retry,
-      dismiss: queue.dismiss,
-      clear: queue.clear,
-    }),
-    [queue, snapshot],
+    () => ({ ...state, uploads: items, progress: total, isUploading }),
+    [items, total, isUploading],
   )
 }
 
@@ -203,18 +195,9 @@ export interface AssetDeletionState extends AssetDeletionSnapshot {
 export function useAssetDeletion(): AssetDeletionState {
   const runtime = useLikeness()
   const deletion = useController(() => new AssetDeletionController(runtime), [runtime])
-  const snapshot = useSyncExternalStore(
-    deletion.subscribe,
-    deletion.getSnapshot,
-    deletion.getSnapshot,
-  )
-  return useMemo(
-    () => ({
-      ...snapshot,
-      remove: deletion.remove,
-      removeAll: deletion.removeAll,
-      dismissFailure: deletion.dismissFailure,
-    }),
-    [deletion, snapshot],
-  )
+  return useSnapshot(deletion, {
+    remove: deletion.remove,
+    removeAll: deletion.removeAll,
+    dismissFailure: deletion.dismissFailure,
+  })
 }

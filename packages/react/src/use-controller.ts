@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState, useSyncExternalStore } from 'react'
 
 /**
  * One controller per component for as long as `deps` stay the same (a new adapter or client
@@ -13,4 +13,25 @@ export function useController<T>(create: () => T, deps: readonly unknown[]): T {
   const next = { deps, value: create() }
   hold(next)
   return next.value
+}
+
+/** What a hook reads of a controller: its snapshot, and a server one where it has its own. */
+interface Readable<S> {
+  subscribe: (listener: () => void) => () => void
+  getSnapshot: () => S
+  getServerSnapshot?: (() => S) | undefined
+}
+
+/**
+ * A controller's snapshot with `actions` spread in, as one object that stays the same until
+ * the snapshot changes, so a context built on a hook's result stays memoised too.
+ */
+export function useSnapshot<S extends object, A extends object>(
+  controller: Readable<S>,
+  actions: A,
+): S & A {
+  const { subscribe, getSnapshot, getServerSnapshot = getSnapshot } = controller
+  const snapshot = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot)
+  // The actions belong to the controller, so they change only when it does.
+  return useMemo(() => ({ ...snapshot, ...actions }), [controller, snapshot])
 }

@@ -3,9 +3,9 @@ import {
   type VerificationControllerOptions,
   type VerificationSnapshot,
 } from '@likeness/core'
-import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useEffect } from 'react'
 import { useLikeness } from './provider.tsx'
-import { useController } from './use-controller.ts'
+import { useController, useSnapshot } from './use-controller.ts'
 
 /**
  * Options of {@link useVerificationSession}: those of `VerificationController`, read at each
@@ -52,18 +52,9 @@ export function useVerificationSession(
   useEffect(() => {
     verification.setOptions(options)
   })
-  const snapshot = useSyncExternalStore(
-    verification.subscribe,
-    verification.getSnapshot,
-    verification.getSnapshot,
-  )
-  return useMemo(
-    () => ({
-      ...snapshot,
-      start: verification.start,
-      retry: verification.retry,
-      cancel: verification.cancel,
-    }),
-    [verification, snapshot],
-  )
+  return useSnapshot(verification, {
+    start: verification.start,
+    retry: verification.retry,
+    cancel: verification.cancel,
+  })
 }

@@ -9,9 +9,9 @@ import {
   type VideoJobSnapshot,
 } from '@likeness/core'
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react'
+import { useEffect, useRef } from 'react'
 import { errorOf, useLikeness } from './provider.tsx'
-import { useController } from './use-controller.ts'
+import { useController, useSnapshot } from './use-controller.ts'
 
 /**
  * Options of {@link useVideoJob}: those of `VideoJobController`.
@@ -130,19 +130,13 @@ export function useVideoJob(jobIdOrOptions?: string | UseVideoJobOptions): Video
     if (jobId === undefined) job.detach()
     else job.watch(jobId)
   }, [job, jobId])
-  const snapshot = useSyncExternalStore(job.subscribe, job.getSnapshot, job.getServerSnapshot)
-  // The same object until the snapshot changes, so a context built on it can be memoised.
-  return useMemo(
-    () => ({
-      ...snapshot,
-      submit: job.submit,
-      watch: job.watch,
-      detach: job.detach,
-      reset: job.reset,
-      setDraft: job.setDraft,
-    }),
-    [job, snapshot],
-  )
+  return useSnapshot(job, {
+    submit: job.submit,
+    watch: job.watch,
+    detach: job.detach,
+    reset: job.reset,
+    setDraft: job.setDraft,
+  })
 }
 
 /**
