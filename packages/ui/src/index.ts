@@ -47,6 +47,7 @@ export {
   type AssetGalleryFilter,
   type AssetGalleryMessages,
   type AssetGallerySelectionMode,
+  type AssetGallerySlot,
   type AssetGallerySort,
   type AssetGalleryView,
   type AssetGalleryDropzoneProps,

@@ -18,16 +18,17 @@ import {
 } from '@likeness/react'
 import {
   createContext,
-  useCallback,
   useContext,
   useMemo,
   type ClipboardEvent,
   type ComponentPropsWithRef,
-  type Ref,
+  type CSSProperties,
   type RefObject,
 } from 'react'
-import { lk } from '../class-names.ts'
 import { useTranslate, useUIContext, type Translate } from '../i18n.tsx'
+import { composeEventHandlers } from '../primitives/compose-event-handlers.ts'
+import { useComposedRefs } from '../primitives/compose-refs.ts'
+import { useSlots, type GetSlotProps } from '../primitives/slots.ts'
 import type { VerifyButtonProps } from '../verify-button/index.ts'
 import { assetGalleryMessages, type AssetGalleryMessageKey } from './messages.ts'
 import { useGalleryView, type FocusTile } from './use-gallery-view.ts'
@@ -87,6 +88,167 @@ export type AssetGalleryView =
 export type AssetGalleryMessages = Partial<Record<AssetGalleryMessageKey, string>>
 
 /**
+ * The parts of a gallery, by the names `classNames` and `styles` take (on {@link AssetGallery}
+ * or `AssetGallery.Root`); our classes in brackets. A name shared by several elements
+ * (`label`, `control`, `spinner`, `dialogButton`...) reaches them all.
+ *
+ * The gallery and what several parts have:
+ * - `root`: the `<div>` of `AssetGallery.Root` (`lk-root lk-gallery`)
+ * - `footer`: the `<div>` around "delete all" in the ready-made gallery (`lk-gallery-footer`)
+ * - `label`: each `<label>`: search, status and order in the toolbar, the word to type before
+ *   deleting everything (`lk-label`)
+ * - `control`: each native control: the search `<input>`, the status and order `<select>`s,
+ *   the word's `<input>` (`lk-field`; `lk-field lk-gallery-confirm-input` for the word)
+ * - `hint`: the drop zone's line of help, and the preview's line when there is nothing to show
+ *   (`lk-hint`)
+ * - `spinner`: each spinning `<span>`: loading, loading more, a processing tile's badge, the
+ *   "delete everything" button while it works (`lk-spinner`)
+ * - `alertIcon`: the warning `<svg>` of the list's error and of a failed deletion
+ *   (`lk-gallery-alert-icon`)
+ *
+ * Adding files:
+ * - `dropzone`: the `<div>` of `AssetGallery.Dropzone` (`lk-gallery-dropzone`)
+ * - `dropzoneIcon`: its `<svg>` (`lk-gallery-dropzone-icon`)
+ * - `dropzoneText`: the `<div>` around its title and hint (`lk-gallery-dropzone-text`)
+ * - `dropzoneTitle`: its title `<p>` (`lk-gallery-dropzone-title`)
+ * - `dropzoneActions`: the `<div>` around its buttons (`lk-gallery-dropzone-actions`)
+ * - `uploadButton`: each `<button>` of `AssetGallery.UploadButton` (choose files, use the
+ *   camera), or your element with `asChild` (`lk-button`)
+ * - `uploads`: the `<div>` of `AssetGallery.UploadList` (`lk-gallery-uploads`)
+ * - `uploadItems`: its `<ul>` (`lk-gallery-upload-items`)
+ * - `upload`: each file's `<li>` (`lk-gallery-upload`)
+ * - `uploadText`: the `<div>` around a file's name and status (`lk-gallery-upload-text`)
+ * - `uploadName`: a file's name (`lk-gallery-upload-name`)
+ * - `uploadStatus`: where a file stands, and why it failed (`lk-gallery-upload-status` with
+ *   `lk-hint`, or `lk-error-text` when there is a reason)
+ * - `uploadProgress`: a running file's `<div role="progressbar">` (`lk-progress`)
+ * - `uploadActions`: the `<div>` around a file's buttons (`lk-gallery-upload-actions`)
+ * - `uploadAction`: each of them: cancel, retry, dismiss (`lk-button`)
+ * - `clearUploads`: the "clear finished" `<button>` (`lk-button lk-gallery-uploads-clear`)
+ *
+ * The toolbar and the alert of a failed deletion:
+ * - `toolbar`: the `<div>` of `AssetGallery.Toolbar` (`lk-gallery-toolbar`)
+ * - `toolbarField`: the `<div>` around each label and control (`lk-gallery-toolbar-field`)
+ * - `count`: how many files match (`lk-hint lk-gallery-count`)
+ * - `deleteError`: the `<div role="alert">` of `AssetGallery.DeleteError` (none)
+ * - `deleteErrorAlert`: the box in it while a deletion failed
+ *   (`lk-alert lk-gallery-delete-error`)
+ * - `deleteErrorText`: its text (`lk-gallery-alert-text`)
+ * - `dismissButton`: its dismiss `<button>` (`lk-button`)
+ *
+ * The grid and its tiles:
+ * - `grid`: the `<div>` of `AssetGallery.Grid` (`lk-gallery-grid`)
+ * - `scroller`: the `<div>` that scrolls (`lk-gallery-scroller`)
+ * - `rows`: the `<div role="grid">` (`lk-gallery-rows`)
+ * - `row`: each `<div role="row">` (`lk-gallery-row`)
+ * - `more`: the line saying more files are loading (`lk-gallery-more`)
+ * - `state`: the box shown in place of the tiles: loading, error, not verified, empty, no
+ *   matches (`lk-gallery-state`; `lk-alert lk-gallery-state` for the error)
+ * - `stateIcon`: the empty state's `<svg>` (`lk-gallery-state-icon`)
+ * - `stateTitle`: that box's title `<p>` (`lk-gallery-state-title`)
+ * - `stateBody`: its text `<p>` (`lk-hint lk-gallery-state-body`; `lk-gallery-state-body` for
+ *   the error)
+ * - `stateButton`: its "try again" or "clear filters" `<button>` (`lk-button`)
+ * - `tile`: each `<div>` of `AssetGallery.Tile` (`lk-gallery-tile`)
+ * - `thumb`: the `<div>` of a tile's picture (`lk-gallery-thumb`)
+ * - `thumbIcon`: the `<svg>` of its kind, under the picture (`lk-gallery-thumb-icon`)
+ * - `check`: the mark of a selected tile (`lk-gallery-check`)
+ * - `tileBody`: the `<div>` around a tile's name, badge and reason (`lk-gallery-tile-body`)
+ * - `tileName`: a tile's name (`lk-gallery-tile-name`)
+ * - `badge`: a tile's status badge (`lk-badge`)
+ * - `tileReason`: why a tile's file failed (`lk-gallery-tile-reason lk-error-text`)
+ * - `tileActions`: the `<div>` around a tile's buttons (`lk-gallery-tile-actions`)
+ * - `tileButton`: each of them: preview, delete (`lk-button lk-gallery-icon-button`)
+ *
+ * The dialogs (each a `<dialog>`, `lk-dialog-content` and its own class):
+ * - `previewDialog`: `AssetGallery.PreviewDialog` (`lk-gallery-preview`)
+ * - `previewMedia`: the `<div>` around its photo, video or recording
+ *   (`lk-gallery-preview-media`)
+ * - `previewReason`: why its file failed (`lk-alert`)
+ * - `deleteDialog`: `AssetGallery.DeleteDialog` (none of its own)
+ * - `deleteAllButton`: the `<button>` of `AssetGallery.DeleteAllButton`, or your element with
+ *   `asChild` (`lk-button lk-gallery-delete-all`)
+ * - `deleteAllDialog`: the confirmation it opens (none of its own)
+ * - `deleteAllError`: why deleting everything failed (`lk-error-text`)
+ * - `dialogActions`: the `<div>` of each dialog's buttons (`lk-dialog-actions`)
+ * - `dialogButton`: each of them: delete, select and close in the preview; cancel and delete
+ *   in the confirmations (`lk-button`)
+ *
+ * Left without a slot: the dialogs' title `<h2>` and description `<p>` (the shared modal's,
+ * `lk-dialog-title` and `lk-dialog-description`), and the live regions and keyboard hint, which
+ * must stay hidden (`lk-visually-hidden`). The `VerifyButton` offered before verification takes
+ * its own `classNames` through the root's `verifyButtonProps`.
+ *
+ * @example
+ * ```tsx
+ * <AssetGallery
+ *   classNames={{ root: 'card', tile: 'card card-sm', dialogButton: 'btn' }}
+ *   styles={{ grid: { height: 480 }, badge: { textTransform: 'uppercase' } }}
+ * />
+ * ```
+ */
+export type AssetGallerySlot =
+  | 'root'
+  | 'footer'
+  | 'label'
+  | 'control'
+  | 'hint'
+  | 'spinner'
+  | 'alertIcon'
+  | 'dropzone'
+  | 'dropzoneIcon'
+  | 'dropzoneText'
+  | 'dropzoneTitle'
+  | 'dropzoneActions'
+  | 'uploadButton'
+  | 'uploads'
+  | 'uploadItems'
+  | 'upload'
+  | 'uploadText'
+  | 'uploadName'
+  | 'uploadStatus'
+  | 'uploadProgress'
+  | 'uploadActions'
+  | 'uploadAction'
+  | 'clearUploads'
+  | 'toolbar'
+  | 'toolbarField'
+  | 'count'
+  | 'deleteError'
+  | 'deleteErrorAlert'
+  | 'deleteErrorText'
+  | 'dismissButton'
+  | 'grid'
+  | 'scroller'
+  | 'rows'
+  | 'row'
+  | 'more'
+  | 'state'
+  | 'stateIcon'
+  | 'stateTitle'
+  | 'stateBody'
+  | 'stateButton'
+  | 'tile'
+  | 'thumb'
+  | 'thumbIcon'
+  | 'check'
+  | 'tileBody'
+  | 'tileName'
+  | 'badge'
+  | 'tileReason'
+  | 'tileActions'
+  | 'tileButton'
+  | 'previewDialog'
+  | 'previewMedia'
+  | 'previewReason'
+  | 'deleteDialog'
+  | 'deleteAllButton'
+  | 'deleteAllDialog'
+  | 'deleteAllError'
+  | 'dialogActions'
+  | 'dialogButton'
+
+/**
  * Props of {@link AssetGalleryRoot}.
  *
  * @example
@@ -124,8 +286,18 @@ export interface AssetGalleryRootProps extends Omit<ComponentPropsWithRef<'div'>
   verifyButtonProps?: VerifyButtonProps | undefined
   /** Replaces any of the gallery's strings, by key. */
   messages?: AssetGalleryMessages | undefined
-  /** Drops every class of ours (behaviour stays). */
+  /** Drops our classes; behaviour, data attributes and your `classNames` and `styles` stay. */
   unstyled?: boolean | undefined
+  /**
+   * A class to add to parts by slot name ({@link AssetGallerySlot}), after ours and before the
+   * part's own `className`.
+   */
+  classNames?: Partial<Record<AssetGallerySlot, string>> | undefined
+  /**
+   * Inline styles for parts by slot name ({@link AssetGallerySlot}), merged over the part's
+   * own `style`.
+   */
+  styles?: Partial<Record<AssetGallerySlot, CSSProperties>> | undefined
   /** Called with files pasted anywhere inside the gallery, before they are uploaded. */
   onPaste?: ((event: ClipboardEvent<HTMLDivElement>) => void) | undefined
 }
@@ -148,6 +320,12 @@ export interface AssetGalleryContextValue {
   view: AssetGalleryView
   t: Translate<AssetGalleryMessageKey>
   unstyled: boolean
+  /**
+   * The class and style of a slot ({@link AssetGallerySlot}) as the root's `unstyled`,
+   * `classNames` and `styles` ask: give it our classes (if any) and the element's own
+   * `className` and `style`, and spread what it returns.
+   */
+  slotProps: GetSlotProps<AssetGallerySlot>
   locale: string
   selectionMode: AssetGallerySelectionMode
   selectedIds: readonly string[]
@@ -235,7 +413,8 @@ const KINDS: readonly AssetType[] = ['image', 'video', 'audio']
  * order the toolbar sets), uploads, selection, and which dialog is open. Renders a `<div>`
  * that takes pasted files and holds the file input; put any parts inside, in any order.
  *
- * Data attributes: `data-state` is the {@link AssetGalleryView}.
+ * Data attributes: `data-state` is the {@link AssetGalleryView}. `classNames` and `styles`
+ * restyle any part inside by its slot name ({@link AssetGallerySlot}).
  *
  * @example
  * ```tsx
@@ -262,13 +441,17 @@ export function AssetGalleryRoot({
   verifyButtonProps,
   messages,
   unstyled = false,
+  classNames,
+  styles,
   onPaste,
   className,
+  style,
   ref,
   children,
   ...props
 }: AssetGalleryRootProps) {
   const t = useTranslate(assetGalleryMessages, messages)
+  const slotProps = useSlots<AssetGallerySlot>({ unstyled, classNames, styles })
   const { requestedLocale } = useUIContext()
   const view = useGalleryView({
     selectedIds: selectedIdsProp,
@@ -291,16 +474,9 @@ export function AssetGalleryRoot({
   })
   const uploads = useUploads({ rules, concurrency })
   const deletion = useAssetDeletion()
-  const { setContainer } = view
   // Stable: a new callback each render would detach and reattach the root, setting
   // `container` twice and rendering the root again every time it renders.
-  const rootRef = useCallback(
-    (element: HTMLDivElement | null) => {
-      setContainer(element)
-      assignRef(ref, element)
-    },
-    [ref, setContainer],
-  )
+  const rootRef = useComposedRefs(view.setContainer, ref)
 
   const accept = useMemo(
     () =>
@@ -335,6 +511,7 @@ export function AssetGalleryRoot({
       view: galleryView,
       t,
       unstyled,
+      slotProps,
       locale: requestedLocale,
       selectionMode,
       selectedIds: view.selectedIds,
@@ -402,6 +579,7 @@ export function AssetGalleryRoot({
     view,
     t,
     unstyled,
+    slotProps,
     requestedLocale,
     selectionMode,
     capture,
@@ -417,15 +595,14 @@ export function AssetGalleryRoot({
         ref={rootRef}
         // A place for focus to land when the element that had it is gone (after "delete all").
         tabIndex={-1}
-        className={lk(unstyled, 'lk-root lk-gallery', className)}
+        {...slotProps('root', 'lk-root lk-gallery', { className, style })}
         data-state={value.view}
-        onPaste={(event) => {
-          onPaste?.(event)
+        onPaste={composeEventHandlers(onPaste, (event) => {
           const files = Array.from(event.clipboardData.files)
-          if (event.defaultPrevented || files.length === 0) return
+          if (files.length === 0) return
           event.preventDefault()
           addFiles(files)
-        }}
+        })}
       >
         {children}
         <input
@@ -444,10 +621,4 @@ export function AssetGalleryRoot({
       </div>
     </GalleryContext.Provider>
   )
-}
-
-// Merges a caller's ref with ours (React 19 refs are props).
-export function assignRef<T>(ref: Ref<T> | undefined, value: T) {
-  if (typeof ref === 'function') ref(value)
-  else if (ref) ref.current = value
 }

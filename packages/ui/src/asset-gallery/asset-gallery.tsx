@@ -1,5 +1,9 @@
-import { lk } from '../class-names.ts'
-import { AssetGalleryRoot, type AssetGalleryRootProps } from './asset-gallery-root.tsx'
+import type { ReactNode } from 'react'
+import {
+  AssetGalleryRoot,
+  useGalleryPart,
+  type AssetGalleryRootProps,
+} from './asset-gallery-root.tsx'
 import { AssetGalleryDeleteAllButton } from './delete-all-button.tsx'
 import {
   AssetGalleryDeleteDialog,
@@ -34,6 +38,7 @@ export type AssetGalleryProps = AssetGalleryRootProps
  *
  * Data attributes: `data-state` on the root (see `AssetGalleryView`); the parts document
  * theirs (`data-status`, `data-type`, `data-selected`, `data-active`, `data-dragging`).
+ * `classNames` and `styles` restyle any part by its slot name (`AssetGallerySlot`).
  *
  * @example
  * ```tsx
@@ -54,14 +59,20 @@ function AssetGallery({ children, ...props }: AssetGalleryProps) {
       <AssetGalleryToolbar />
       <AssetGalleryDeleteError />
       <AssetGalleryGrid notVerified={<AssetGalleryVerifyButton />} />
-      <div className={lk(props.unstyled, 'lk-gallery-footer')}>
+      <Footer>
         <AssetGalleryDeleteAllButton />
-      </div>
+      </Footer>
       {children}
       <AssetGalleryPreviewDialog />
       <AssetGalleryDeleteDialog />
     </AssetGalleryRoot>
   )
+}
+
+/** The ready-made gallery's row of "delete all". */
+function Footer({ children }: { children: ReactNode }) {
+  const { slotProps } = useGalleryPart('Root')
+  return <div {...slotProps('footer', 'lk-gallery-footer')}>{children}</div>
 }
 
 // The parts are attached to it in index.ts.

@@ -1,8 +1,9 @@
-import { Slot } from 'radix-ui'
 import { useId, useRef, useState, type ComponentPropsWithRef } from 'react'
-import { lk } from '../class-names.ts'
 import { Modal } from '../modal.tsx'
-import { assignRef, useGalleryPart } from './asset-gallery-root.tsx'
+import { Button } from '../primitives/button.tsx'
+import { composeEventHandlers } from '../primitives/compose-event-handlers.ts'
+import { useComposedRefs } from '../primitives/compose-refs.ts'
+import { useGalleryPart } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 
 /**
@@ -40,13 +41,14 @@ export function AssetGalleryDeleteAllButton({
   asChild = false,
   onDeleted,
   className,
+  style,
   children,
   ref,
   onClick,
   ...props
 }: AssetGalleryDeleteAllButtonProps) {
   const gallery = useGalleryPart('DeleteAllButton')
-  const { t, unstyled, assets, deletion } = gallery
+  const { t, unstyled, slotProps, assets, deletion } = gallery
   const [open, setOpen] = useState(false)
   const [typed, setTyped] = useState('')
   const pending = deletion.isDeletingAll
@@ -54,6 +56,7 @@ export function AssetGalleryDeleteAllButton({
   const error = open && deletion.failure?.asset === null ? deletion.failure.error : null
   const input = useRef<HTMLInputElement>(null)
   const trigger = useRef<HTMLButtonElement | null>(null)
+  const triggerRef = useComposedRefs(trigger, ref)
   const id = useId()
   const word = t('gallery.deleteAll.word')
   const matches = typed.trim().toLocaleUpperCase() === word.toLocaleUpperCase()
@@ -68,27 +71,24 @@ export function AssetGalleryDeleteAllButton({
   // The trigger stays mounted while the dialog is open: after success it leaves with the
   // verification, and focus goes to the gallery instead.
   if (!assets.isVerified && !open) return null
-  const Trigger = asChild ? Slot.Root : 'button'
+  const button = { unstyled, ...slotProps('dialogButton') }
   return (
     <>
       {assets.isVerified && (
-        <Trigger
-          type={asChild ? undefined : 'button'}
+        <Button
           aria-haspopup="dialog"
           aria-expanded={open}
           aria-controls={`${id}-dialog`}
           data-state={open ? 'open' : 'closed'}
-          ref={(element: HTMLButtonElement | null) => {
-            trigger.current = element
-            assignRef(ref, element)
-          }}
-          className={lk(unstyled, 'lk-button lk-gallery-delete-all', className)}
-          data-variant="ghost"
           {...props}
-          onClick={(event) => {
-            onClick?.(event)
-            if (!event.defaultPrevented) change(!open)
-          }}
+          ref={triggerRef}
+          asChild={asChild}
+          variant="ghost"
+          unstyled={unstyled}
+          {...slotProps('deleteAllButton', 'lk-gallery-delete-all', { className, style })}
+          onClick={composeEventHandlers(onClick, () => {
+            change(!open)
+          })}
         >
           {children ?? (
             <>
@@ -96,7 +96,7 @@ export function AssetGalleryDeleteAllButton({
               {t('gallery.deleteAll.trigger')}
             </>
           )}
-        </Trigger>
+        </Button>
       )}
       <Modal
         id={`${id}-dialog`}
@@ -105,6 +105,7 @@ export function AssetGalleryDeleteAllButton({
         onOpenChange={change}
         container={gallery.container}
         unstyled={unstyled}
+        {...slotProps('deleteAllDialog')}
         title={t('gallery.deleteAll.title')}
         description={t('gallery.deleteAll.body')}
         initialFocus={input}
@@ -125,13 +126,13 @@ export function AssetGalleryDeleteAllButton({
             })
           }}
         >
-          <label className={lk(unstyled, 'lk-label')} htmlFor={`${id}-word`}>
+          <label {...slotProps('label', 'lk-label')} htmlFor={`${id}-word`}>
             {t('gallery.deleteAll.prompt', { word })}
           </label>
           <input
             ref={input}
             id={`${id}-word`}
-            className={lk(unstyled, 'lk-field lk-gallery-confirm-input')}
+            {...slotProps('control', 'lk-field lk-gallery-confirm-input')}
             value={typed}
             autoComplete="off"
             autoCapitalize="characters"
@@ -142,30 +143,24 @@ export function AssetGalleryDeleteAllButton({
             }}
           />
           {error && (
-            <p id={`${id}-error`} role="alert" className={lk(unstyled, 'lk-error-text')}>
+            <p id={`${id}-error`} role="alert" {...slotProps('deleteAllError', 'lk-error-text')}>
               {t('gallery.deleteAll.failed', { reason: gallery.describeError(error) })}
             </p>
           )}
-          <div className={lk(unstyled, 'lk-dialog-actions')}>
-            <button
-              type="button"
-              className={lk(unstyled, 'lk-button')}
-              data-variant="secondary"
+          <div {...slotProps('dialogActions', 'lk-dialog-actions')}>
+            <Button
+              {...button}
+              variant="secondary"
               onClick={() => {
                 change(false)
               }}
             >
               {t('gallery.cancel')}
-            </button>
-            <button
-              type="submit"
-              className={lk(unstyled, 'lk-button')}
-              data-variant="danger"
-              disabled={!matches || pending}
-            >
-              {pending && <span className={lk(unstyled, 'lk-spinner')} aria-hidden />}
+            </Button>
+            <Button {...button} type="submit" variant="danger" disabled={!matches || pending}>
+              {pending && <span {...slotProps('spinner', 'lk-spinner')} aria-hidden />}
               {t(pending ? 'gallery.deleteAll.pending' : 'gallery.deleteAll.confirm')}
-            </button>
+            </Button>
           </div>
         </form>
       </Modal>

@@ -1,6 +1,6 @@
 import { useRef, type ComponentPropsWithRef } from 'react'
-import { lk } from '../class-names.ts'
 import { Modal } from '../modal.tsx'
+import { Button } from '../primitives/button.tsx'
 import { useGalleryPart } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 
@@ -33,9 +33,21 @@ export type AssetGalleryPreviewDialogProps = Omit<
  * </AssetGallery.Root>
  * ```
  */
-export function AssetGalleryPreviewDialog({ className, ...props }: AssetGalleryPreviewDialogProps) {
+export function AssetGalleryPreviewDialog({
+  className,
+  style,
+  ...props
+}: AssetGalleryPreviewDialogProps) {
   const gallery = useGalleryPart('PreviewDialog')
-  const { t, unstyled, previewAsset: asset, selectionMode, selectedIds, locale } = gallery
+  const {
+    t,
+    unstyled,
+    slotProps,
+    previewAsset: asset,
+    selectionMode,
+    selectedIds,
+    locale,
+  } = gallery
   // Set when the dialog hands over to the delete confirmation, which then owns focus.
   const handedOver = useRef(false)
   const lastId = useRef<string | undefined>(undefined)
@@ -44,7 +56,7 @@ export function AssetGalleryPreviewDialog({ className, ...props }: AssetGalleryP
     asset?.status === 'failed' || asset?.status === 'active' ? asset.status : 'processing'
   const reason = asset && gallery.describeAssetError(asset)
   const isSelected = !!asset && selectedIds.includes(asset.id)
-  const button = lk(unstyled, 'lk-button')
+  const button = { unstyled, ...slotProps('dialogButton') }
   let added = ''
   if (asset) {
     const date = new Date(asset.createdAt)
@@ -73,7 +85,7 @@ export function AssetGalleryPreviewDialog({ className, ...props }: AssetGalleryP
       }
       container={gallery.container}
       unstyled={unstyled}
-      className={lk(unstyled, 'lk-gallery-preview', className)}
+      {...slotProps('previewDialog', 'lk-gallery-preview', { className, style })}
       data-size="large"
       data-status={asset?.status}
       data-type={asset?.type}
@@ -84,9 +96,9 @@ export function AssetGalleryPreviewDialog({ className, ...props }: AssetGalleryP
     >
       {asset && (
         <>
-          <div className={lk(unstyled, 'lk-gallery-preview-media')}>
+          <div {...slotProps('previewMedia', 'lk-gallery-preview-media')}>
             {!asset.previewUrl ? (
-              <p className={lk(unstyled, 'lk-hint')}>
+              <p {...slotProps('hint', 'lk-hint')}>
                 <Icon name={asset.type} /> {t('gallery.preview.none')}
               </p>
             ) : asset.type === 'image' ? (
@@ -98,15 +110,14 @@ export function AssetGalleryPreviewDialog({ className, ...props }: AssetGalleryP
             )}
           </div>
           {reason && (
-            <p className={lk(unstyled, 'lk-alert')} data-tone="danger">
+            <p {...slotProps('previewReason', 'lk-alert')} data-tone="danger">
               {reason}
             </p>
           )}
-          <div className={lk(unstyled, 'lk-dialog-actions')}>
-            <button
-              type="button"
-              className={button}
-              data-variant="danger"
+          <div {...slotProps('dialogActions', 'lk-dialog-actions')}>
+            <Button
+              {...button}
+              variant="danger"
               onClick={() => {
                 handedOver.current = true
                 gallery.openPreview(null)
@@ -115,29 +126,27 @@ export function AssetGalleryPreviewDialog({ className, ...props }: AssetGalleryP
             >
               <Icon name="trash" />
               {t('gallery.preview.delete')}
-            </button>
+            </Button>
             {selectionMode !== 'none' && (
-              <button
-                type="button"
-                className={button}
-                data-variant="secondary"
+              <Button
+                {...button}
+                variant="secondary"
                 aria-pressed={isSelected}
                 onClick={() => {
                   gallery.toggleSelected(asset.id)
                 }}
               >
                 {t(isSelected ? 'gallery.preview.deselect' : 'gallery.preview.select')}
-              </button>
+              </Button>
             )}
-            <button
-              type="button"
-              className={button}
+            <Button
+              {...button}
               onClick={() => {
                 gallery.openPreview(null)
               }}
             >
               {t('gallery.preview.close')}
-            </button>
+            </Button>
           </div>
         </>
       )}
@@ -175,9 +184,14 @@ export type AssetGalleryDeleteDialogProps = Omit<
  * </AssetGallery.Root>
  * ```
  */
-export function AssetGalleryDeleteDialog({ className, ...props }: AssetGalleryDeleteDialogProps) {
+export function AssetGalleryDeleteDialog({
+  className,
+  style,
+  ...props
+}: AssetGalleryDeleteDialogProps) {
   const gallery = useGalleryPart('DeleteDialog')
-  const { t, unstyled, deleteAsset: asset } = gallery
+  const { t, unstyled, slotProps, deleteAsset: asset } = gallery
+  const button = { unstyled, ...slotProps('dialogButton') }
   const cancel = useRef<HTMLButtonElement>(null)
   const confirmed = useRef(false)
   const lastId = useRef<string | undefined>(undefined)
@@ -192,7 +206,7 @@ export function AssetGalleryDeleteDialog({ className, ...props }: AssetGalleryDe
       }}
       container={gallery.container}
       unstyled={unstyled}
-      className={className}
+      {...slotProps('deleteDialog', '', { className, style })}
       title={t('gallery.delete.title', { name: asset?.name ?? '' })}
       description={t('gallery.delete.body')}
       initialFocus={cancel}
@@ -201,29 +215,27 @@ export function AssetGalleryDeleteDialog({ className, ...props }: AssetGalleryDe
         confirmed.current = false
       }}
     >
-      <div className={lk(unstyled, 'lk-dialog-actions')}>
-        <button
+      <div {...slotProps('dialogActions', 'lk-dialog-actions')}>
+        <Button
+          {...button}
           ref={cancel}
-          type="button"
-          className={lk(unstyled, 'lk-button')}
-          data-variant="secondary"
+          variant="secondary"
           onClick={() => {
             gallery.askDelete(null)
           }}
         >
           {t('gallery.cancel')}
-        </button>
-        <button
-          type="button"
-          className={lk(unstyled, 'lk-button')}
-          data-variant="danger"
+        </Button>
+        <Button
+          {...button}
+          variant="danger"
           onClick={() => {
             confirmed.current = true
             gallery.confirmDelete()
           }}
         >
           {t('gallery.delete.confirm')}
-        </button>
+        </Button>
       </div>
     </Modal>
   )
@@ -251,29 +263,36 @@ export type AssetGalleryDeleteErrorProps = ComponentPropsWithRef<'div'>
  * </AssetGallery.Root>
  * ```
  */
-export function AssetGalleryDeleteError({ className, ...props }: AssetGalleryDeleteErrorProps) {
-  const { t, unstyled, deleteFailure, dismissDeleteFailure, describeError } =
+export function AssetGalleryDeleteError({
+  className,
+  style,
+  ...props
+}: AssetGalleryDeleteErrorProps) {
+  const { t, unstyled, slotProps, deleteFailure, dismissDeleteFailure, describeError } =
     useGalleryPart('DeleteError')
   return (
-    <div role="alert" {...props} className={className}>
+    <div role="alert" {...props} {...slotProps('deleteError', '', { className, style })}>
       {deleteFailure && (
-        <div className={lk(unstyled, 'lk-alert lk-gallery-delete-error')} data-tone="danger">
-          <Icon name="alert" className={lk(unstyled, 'lk-gallery-alert-icon')} />
-          <p className={lk(unstyled, 'lk-gallery-alert-text')}>
+        <div
+          {...slotProps('deleteErrorAlert', 'lk-alert lk-gallery-delete-error')}
+          data-tone="danger"
+        >
+          <Icon name="alert" {...slotProps('alertIcon', 'lk-gallery-alert-icon')} />
+          <p {...slotProps('deleteErrorText', 'lk-gallery-alert-text')}>
             {t('gallery.delete.failed', {
               name: deleteFailure.name,
               reason: describeError(deleteFailure.error),
             })}
           </p>
-          <button
-            type="button"
-            className={lk(unstyled, 'lk-button')}
-            data-variant="ghost"
-            data-size="small"
+          <Button
+            variant="ghost"
+            size="small"
+            unstyled={unstyled}
+            {...slotProps('dismissButton')}
             onClick={dismissDeleteFailure}
           >
             {t('gallery.dismiss')}
-          </button>
+          </Button>
         </div>
       )}
     </div>

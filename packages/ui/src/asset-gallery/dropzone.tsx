@@ -1,6 +1,6 @@
-import { Slot } from 'radix-ui'
 import type { ComponentPropsWithRef } from 'react'
-import { lk } from '../class-names.ts'
+import { Button } from '../primitives/button.tsx'
+import { composeEventHandlers } from '../primitives/compose-event-handlers.ts'
 import { useGalleryPart } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 import { useDropzone } from './use-dropzone.ts'
@@ -35,23 +35,23 @@ export function AssetGalleryUploadButton({
   capture,
   asChild = false,
   className,
+  style,
   children,
   onClick,
   ...props
 }: AssetGalleryUploadButtonProps) {
-  const { t, unstyled, openFilePicker, assets } = useGalleryPart('UploadButton')
-  const Element = asChild ? Slot.Root : 'button'
+  const { t, unstyled, slotProps, openFilePicker, assets } = useGalleryPart('UploadButton')
   return (
-    <Element
-      type={asChild ? undefined : 'button'}
+    <Button
       disabled={!assets.isVerified}
-      data-variant={capture ? 'secondary' : undefined}
-      className={lk(unstyled, 'lk-button', className)}
       {...props}
-      onClick={(event) => {
-        onClick?.(event)
-        if (!event.defaultPrevented) openFilePicker(capture)
-      }}
+      asChild={asChild}
+      variant={capture ? 'secondary' : undefined}
+      unstyled={unstyled}
+      {...slotProps('uploadButton', '', { className, style })}
+      onClick={composeEventHandlers(onClick, () => {
+        openFilePicker(capture)
+      })}
     >
       {children ?? (
         <>
@@ -59,7 +59,7 @@ export function AssetGalleryUploadButton({
           {t(capture ? 'gallery.upload.camera' : 'gallery.upload.choose')}
         </>
       )}
-    </Element>
+    </Button>
   )
 }
 
@@ -87,25 +87,35 @@ export type AssetGalleryDropzoneProps = ComponentPropsWithRef<'div'>
  * </AssetGallery.Dropzone>
  * ```
  */
-export function AssetGalleryDropzone({ className, children, ...props }: AssetGalleryDropzoneProps) {
-  const { t, unstyled, assets, addFiles, capture } = useGalleryPart('Dropzone')
+export function AssetGalleryDropzone({
+  className,
+  style,
+  children,
+  ...props
+}: AssetGalleryDropzoneProps) {
+  const { t, slotProps, assets, addFiles, capture } = useGalleryPart('Dropzone')
   const { getRootProps, isDragging } = useDropzone({
     onFiles: addFiles,
     disabled: !assets.isVerified,
   })
   if (!assets.isVerified) return null
   return (
-    <div {...getRootProps({ ...props, className: lk(unstyled, 'lk-gallery-dropzone', className) })}>
+    <div
+      {...getRootProps({
+        ...props,
+        ...slotProps('dropzone', 'lk-gallery-dropzone', { className, style }),
+      })}
+    >
       {children ?? (
         <>
-          <Icon name="upload" className={lk(unstyled, 'lk-gallery-dropzone-icon')} />
-          <div className={lk(unstyled, 'lk-gallery-dropzone-text')}>
-            <p className={lk(unstyled, 'lk-gallery-dropzone-title')}>
+          <Icon name="upload" {...slotProps('dropzoneIcon', 'lk-gallery-dropzone-icon')} />
+          <div {...slotProps('dropzoneText', 'lk-gallery-dropzone-text')}>
+            <p {...slotProps('dropzoneTitle', 'lk-gallery-dropzone-title')}>
               {t(isDragging ? 'gallery.dropzone.dragging' : 'gallery.dropzone.title')}
             </p>
-            <p className={lk(unstyled, 'lk-hint')}>{t('gallery.dropzone.hint')}</p>
+            <p {...slotProps('hint', 'lk-hint')}>{t('gallery.dropzone.hint')}</p>
           </div>
-          <div className={lk(unstyled, 'lk-gallery-dropzone-actions')}>
+          <div {...slotProps('dropzoneActions', 'lk-gallery-dropzone-actions')}>
             <AssetGalleryUploadButton />
             {capture && <AssetGalleryUploadButton capture={capture} />}
           </div>

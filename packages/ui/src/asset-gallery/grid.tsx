@@ -13,7 +13,7 @@ import {
   type CSSProperties,
   type ReactNode,
 } from 'react'
-import { lk } from '../class-names.ts'
+import { Button } from '../primitives/button.tsx'
 import { useGalleryPart } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 import { AssetGalleryTile, TileCellContext } from './tile.tsx'
@@ -74,7 +74,7 @@ export function AssetGalleryGrid({
   ...props
 }: AssetGalleryGridProps) {
   const gallery = useGalleryPart('Grid')
-  const { t, unstyled, assets: state, view, selectionMode, focusTileRef } = gallery
+  const { t, slotProps, assets: state, view, selectionMode, focusTileRef } = gallery
   const { assets, total, hasNextPage, isFetchingNextPage, fetchNextPage } = state
   const hintId = useId()
 
@@ -200,22 +200,26 @@ export function AssetGalleryGrid({
     [],
   )
 
-  const rootClass = lk(unstyled, 'lk-gallery-grid', className)
+  const root = slotProps('grid', 'lk-gallery-grid', { className, style })
   if (view !== 'ready') {
     return (
-      <div {...props} ref={ref} className={rootClass} style={style} data-state={view}>
+      <div {...props} ref={ref} {...root} data-state={view}>
         <GalleryStateView notVerified={notVerified} />
       </div>
     )
   }
 
   return (
-    <div {...props} ref={ref} className={rootClass} style={style} data-state={view}>
+    <div {...props} ref={ref} {...root} data-state={view}>
       <div
         // Stable, so React does not detach and reattach it (and render again) on every render.
         ref={setScroller}
-        className={lk(unstyled, 'lk-gallery-scroller')}
-        style={{ '--lk-gallery-columns': columns, '--lk-gallery-gap': `${gap}px` } as CSSProperties}
+        {...slotProps('scroller', 'lk-gallery-scroller', {
+          style: {
+            '--lk-gallery-columns': columns,
+            '--lk-gallery-gap': `${gap}px`,
+          } as CSSProperties,
+        })}
       >
         <div
           role="grid"
@@ -224,8 +228,9 @@ export function AssetGalleryGrid({
           aria-rowcount={Math.max(rowCount, Math.ceil(total / columns))}
           aria-colcount={columns}
           aria-multiselectable={selectionMode === 'multiple' ? true : undefined}
-          className={lk(unstyled, 'lk-gallery-rows')}
-          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          {...slotProps('rows', 'lk-gallery-rows', {
+            style: { height: virtualizer.getTotalSize(), position: 'relative' },
+          })}
         >
           {rows.map((row) => (
             <div
@@ -234,14 +239,15 @@ export function AssetGalleryGrid({
               aria-rowindex={row.index + 1}
               data-index={row.index}
               ref={virtualizer.measureElement}
-              className={lk(unstyled, 'lk-gallery-row')}
-              style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-                transform: `translateY(${row.start}px)`,
-              }}
+              {...slotProps('row', 'lk-gallery-row', {
+                style: {
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  transform: `translateY(${row.start}px)`,
+                },
+              })}
             >
               {assets.slice(row.index * columns, (row.index + 1) * columns).map((asset, column) => {
                 const index = row.index * columns + column
@@ -260,10 +266,10 @@ export function AssetGalleryGrid({
             </div>
           ))}
         </div>
-        <div role="status" className={lk(unstyled, 'lk-gallery-more')}>
+        <div role="status" {...slotProps('more', 'lk-gallery-more')}>
           {isFetchingNextPage && (
             <>
-              <span className={lk(unstyled, 'lk-spinner')} aria-hidden />
+              <span {...slotProps('spinner', 'lk-spinner')} aria-hidden />
               {t('gallery.loadingMore')}
             </>
           )}
@@ -306,69 +312,61 @@ const GridCell = memo(function GridCell({
 })
 
 function GalleryStateView({ notVerified }: { notVerified: ReactNode }) {
-  const { t, unstyled, view, assets, retry, describeError, clearFilters } = useGalleryPart('Grid')
-  const box = lk(unstyled, 'lk-gallery-state')
-  const title = lk(unstyled, 'lk-gallery-state-title')
-  const body = lk(unstyled, 'lk-hint lk-gallery-state-body')
+  const { t, unstyled, slotProps, view, assets, retry, describeError, clearFilters } =
+    useGalleryPart('Grid')
+  const box = slotProps('state', 'lk-gallery-state')
+  const title = slotProps('stateTitle', 'lk-gallery-state-title')
+  const body = slotProps('stateBody', 'lk-hint lk-gallery-state-body')
+  const button = { variant: 'secondary', unstyled, ...slotProps('stateButton') } as const
   if (view === 'loading') {
     return (
-      <div role="status" className={box}>
-        <span className={lk(unstyled, 'lk-spinner')} aria-hidden />
+      <div role="status" {...box}>
+        <span {...slotProps('spinner', 'lk-spinner')} aria-hidden />
         {t('gallery.loading')}
       </div>
     )
   }
   if (view === 'error') {
     return (
-      <div role="alert" className={lk(unstyled, 'lk-alert lk-gallery-state')} data-tone="danger">
-        <Icon name="alert" className={lk(unstyled, 'lk-gallery-alert-icon')} />
+      <div role="alert" {...slotProps('state', 'lk-alert lk-gallery-state')} data-tone="danger">
+        <Icon name="alert" {...slotProps('alertIcon', 'lk-gallery-alert-icon')} />
         <div>
-          <p className={title}>{t('gallery.listError.title')}</p>
-          <p className={lk(unstyled, 'lk-gallery-state-body')}>
+          <p {...title}>{t('gallery.listError.title')}</p>
+          <p {...slotProps('stateBody', 'lk-gallery-state-body')}>
             {assets.error && describeError(assets.error)}
           </p>
-          <button
-            type="button"
-            className={lk(unstyled, 'lk-button')}
-            data-variant="secondary"
-            onClick={retry}
-          >
+          <Button {...button} onClick={retry}>
             <Icon name="retry" />
             {t('gallery.retry')}
-          </button>
+          </Button>
         </div>
       </div>
     )
   }
   if (view === 'not-verified') {
     return (
-      <div className={box}>
-        <p className={title}>{t('gallery.notVerified.title')}</p>
-        <p className={body}>{t('gallery.notVerified.body')}</p>
+      <div {...box}>
+        <p {...title}>{t('gallery.notVerified.title')}</p>
+        <p {...body}>{t('gallery.notVerified.body')}</p>
         {notVerified}
       </div>
     )
   }
   if (view === 'no-matches') {
     return (
-      <div className={box}>
-        <p className={title}>{t('gallery.noMatches')}</p>
-        <button
-          type="button"
-          className={lk(unstyled, 'lk-button')}
-          data-variant="secondary"
-          onClick={clearFilters}
-        >
+      <div {...box}>
+        <p {...title}>{t('gallery.noMatches')}</p>
+        <Button {...button} onClick={clearFilters}>
           {t('gallery.clearFilters')}
-        </button>
+        </Button>
       </div>
     )
   }
   return (
-    <div className={box}>
-      <Icon name="image" className={lk(unstyled, 'lk-gallery-state-icon')} />
-      <p className={title}>{t('gallery.empty.title')}</p>
-      <p className={body}>{t('gallery.empty.body')}</p>
+    <div {...box}>
+      <Icon name="image" {...slotProps('stateIcon', 'lk-gallery-state-icon')} />
+      <p {...title}>{t('gallery.empty.title')}</p>
+      <p {...body}>{t('gallery.empty.body')}</p>
     </div>
   )
 }

@@ -1,3 +1,5 @@
+import type { CSSProperties } from 'react'
+
 // Line icons drawn with currentColor, decorative only (their buttons carry the words).
 const PATHS = {
   image: 'M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15 9.5a1.5 1.5 0 1 0 0-.01',
@@ -17,10 +19,20 @@ const PATHS = {
 /** The names of the gallery's icons. */
 export type IconName = keyof typeof PATHS
 
-export function Icon({ name, className }: { name: IconName; className?: string | undefined }) {
+/** An icon, with the class and style of its slot when it has one. */
+export function Icon({
+  name,
+  className,
+  style,
+}: {
+  name: IconName
+  className?: string | undefined
+  style?: CSSProperties | undefined
+}) {
   return (
     <svg
       className={className}
+      style={style}
       viewBox="0 0 24 24"
       width="1em"
       height="1em"

@@ -54,6 +54,7 @@ export {
   type AssetGalleryFilter,
   type AssetGalleryMessages,
   type AssetGallerySelectionMode,
+  type AssetGallerySlot,
   type AssetGallerySort,
   type AssetGalleryView,
 } from './asset-gallery-root.tsx'

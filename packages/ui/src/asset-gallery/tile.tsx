@@ -1,7 +1,8 @@
 import type { Asset } from '@likeness/core'
-import { createContext, useContext, type ComponentPropsWithRef } from 'react'
-import { lk } from '../class-names.ts'
-import { assignRef, useGalleryPart } from './asset-gallery-root.tsx'
+import { createContext, useCallback, useContext, type ComponentPropsWithRef } from 'react'
+import { Button } from '../primitives/button.tsx'
+import { useComposedRefs } from '../primitives/compose-refs.ts'
+import { useGalleryPart } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 import type { GridNavigation } from './use-grid-navigation.ts'
 
@@ -42,10 +43,32 @@ export interface AssetGalleryTileProps extends ComponentPropsWithRef<'div'> {
  * <AssetGallery.Grid>{(asset) => <AssetGallery.Tile asset={asset} className="my-tile" />}</AssetGallery.Grid>
  * ```
  */
-export function AssetGalleryTile({ asset, className, ref, ...props }: AssetGalleryTileProps) {
-  const { t, unstyled, selectionMode, selectedIds, describeAssetError, openPreview, askDelete } =
-    useGalleryPart('Tile')
+export function AssetGalleryTile({
+  asset,
+  className,
+  style,
+  ref,
+  ...props
+}: AssetGalleryTileProps) {
+  const {
+    t,
+    unstyled,
+    slotProps,
+    selectionMode,
+    selectedIds,
+    describeAssetError,
+    openPreview,
+    askDelete,
+  } = useGalleryPart('Tile')
   const cell = useContext(TileCellContext)
+  // The grid's cell context is memoised: the same callback while the tile keeps its place.
+  const cellRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      cell?.cellRef(cell.index, node)
+    },
+    [cell],
+  )
+  const composedRef = useComposedRefs(cellRef, ref)
   const isSelected = selectedIds.includes(asset.id)
   const reason = describeAssetError(asset)
   const status =
@@ -54,7 +77,7 @@ export function AssetGalleryTile({ asset, className, ref, ...props }: AssetGalle
 
   const own = {
     ...props,
-    className: lk(unstyled, 'lk-gallery-tile', className),
+    ...slotProps('tile', 'lk-gallery-tile', { className, style }),
     'data-status': asset.status,
     'data-type': asset.type,
     'data-selected': isSelected ? '' : undefined,
@@ -67,18 +90,18 @@ export function AssetGalleryTile({ asset, className, ref, ...props }: AssetGalle
         'data-active': cell.isActive ? '' : undefined,
       })
     : own
-  const buttonFocus = cell ? -1 : undefined
+  const button = {
+    variant: 'secondary',
+    size: 'small',
+    unstyled,
+    tabIndex: cell ? -1 : undefined,
+    ...slotProps('tileButton', 'lk-gallery-icon-button'),
+  } as const
 
   return (
-    <div
-      {...element}
-      ref={(node) => {
-        cell?.cellRef(cell.index, node)
-        assignRef(ref, node)
-      }}
-    >
-      <div className={lk(unstyled, 'lk-gallery-thumb')}>
-        <Icon name={asset.type} className={lk(unstyled, 'lk-gallery-thumb-icon')} />
+    <div {...element} ref={composedRef}>
+      <div {...slotProps('thumb', 'lk-gallery-thumb')}>
+        <Icon name={asset.type} {...slotProps('thumbIcon', 'lk-gallery-thumb-icon')} />
         {asset.previewUrl && asset.type === 'image' && (
           <img src={asset.previewUrl} alt="" loading="lazy" decoding="async" draggable={false} />
         )}
@@ -93,35 +116,31 @@ export function AssetGalleryTile({ asset, className, ref, ...props }: AssetGalle
           />
         )}
         {isSelected && (
-          <span className={lk(unstyled, 'lk-gallery-check')}>
+          <span {...slotProps('check', 'lk-gallery-check')}>
             <Icon name="check" />
             <span className="lk-visually-hidden">{t('gallery.tile.selected')}</span>
           </span>
         )}
       </div>
-      <div className={lk(unstyled, 'lk-gallery-tile-body')}>
-        <span className={lk(unstyled, 'lk-gallery-tile-name')} title={asset.name}>
+      <div {...slotProps('tileBody', 'lk-gallery-tile-body')}>
+        <span {...slotProps('tileName', 'lk-gallery-tile-name')} title={asset.name}>
           {asset.name}
         </span>
-        <span className={lk(unstyled, 'lk-badge')} data-tone={tone}>
-          {status === 'processing' && <span className={lk(unstyled, 'lk-spinner')} aria-hidden />}
+        <span {...slotProps('badge', 'lk-badge')} data-tone={tone}>
+          {status === 'processing' && <span {...slotProps('spinner', 'lk-spinner')} aria-hidden />}
           {t(`gallery.status.${status}`)}
         </span>
         {reason && (
-          <span className={lk(unstyled, 'lk-gallery-tile-reason lk-error-text')}>{reason}</span>
+          <span {...slotProps('tileReason', 'lk-gallery-tile-reason lk-error-text')}>{reason}</span>
         )}
       </div>
       {/* In the grid, Enter and Delete do what these do, and the cell's name stays short. */}
       <div
-        className={lk(unstyled, 'lk-gallery-tile-actions')}
+        {...slotProps('tileActions', 'lk-gallery-tile-actions')}
         aria-hidden={cell ? true : undefined}
       >
-        <button
-          type="button"
-          tabIndex={buttonFocus}
-          className={lk(unstyled, 'lk-button lk-gallery-icon-button')}
-          data-variant="secondary"
-          data-size="small"
+        <Button
+          {...button}
           aria-label={t('gallery.tile.preview', { name: asset.name })}
           title={t('gallery.tile.preview', { name: asset.name })}
           onClick={(event) => {
@@ -130,13 +149,9 @@ export function AssetGalleryTile({ asset, className, ref, ...props }: AssetGalle
           }}
         >
           <Icon name="eye" />
-        </button>
-        <button
-          type="button"
-          tabIndex={buttonFocus}
-          className={lk(unstyled, 'lk-button lk-gallery-icon-button')}
-          data-variant="secondary"
-          data-size="small"
+        </Button>
+        <Button
+          {...button}
           aria-label={t('gallery.tile.delete', { name: asset.name })}
           title={t('gallery.tile.delete', { name: asset.name })}
           onClick={(event) => {
@@ -145,7 +160,7 @@ export function AssetGalleryTile({ asset, className, ref, ...props }: AssetGalle
           }}
         >
           <Icon name="trash" />
-        </button>
+        </Button>
       </div>
     </div>
   )

@@ -1,5 +1,4 @@
 import { useId, type ComponentPropsWithRef } from 'react'
-import { lk } from '../class-names.ts'
 import {
   useGalleryPart,
   type AssetGalleryFilter,
@@ -32,24 +31,29 @@ const SORTS: AssetGallerySort[] = ['newest', 'oldest', 'updated', 'updatedOldest
  * </AssetGallery.Root>
  * ```
  */
-export function AssetGalleryToolbar({ className, children, ...props }: AssetGalleryToolbarProps) {
-  const { t, unstyled, assets, filter, setFilter, search, setSearch, sort, setSort, view } =
+export function AssetGalleryToolbar({
+  className,
+  style,
+  children,
+  ...props
+}: AssetGalleryToolbarProps) {
+  const { t, slotProps, assets, filter, setFilter, search, setSearch, sort, setSort, view } =
     useGalleryPart('Toolbar')
   const id = useId()
   if (!assets.isVerified) return null
-  const field = lk(unstyled, 'lk-gallery-toolbar-field')
-  const label = lk(unstyled, 'lk-label')
-  const control = lk(unstyled, 'lk-field')
+  const field = slotProps('toolbarField', 'lk-gallery-toolbar-field')
+  const label = slotProps('label', 'lk-label')
+  const control = slotProps('control', 'lk-field')
   return (
-    <div {...props} className={lk(unstyled, 'lk-gallery-toolbar', className)}>
-      <div className={field}>
-        <label className={label} htmlFor={`${id}-search`}>
+    <div {...props} {...slotProps('toolbar', 'lk-gallery-toolbar', { className, style })}>
+      <div {...field}>
+        <label {...label} htmlFor={`${id}-search`}>
           {t('gallery.search.label')}
         </label>
         <input
           id={`${id}-search`}
           type="search"
-          className={control}
+          {...control}
           value={search}
           placeholder={t('gallery.search.placeholder')}
           autoComplete="off"
@@ -58,13 +62,13 @@ export function AssetGalleryToolbar({ className, children, ...props }: AssetGall
           }}
         />
       </div>
-      <div className={field}>
-        <label className={label} htmlFor={`${id}-filter`}>
+      <div {...field}>
+        <label {...label} htmlFor={`${id}-filter`}>
           {t('gallery.filter.label')}
         </label>
         <select
           id={`${id}-filter`}
-          className={control}
+          {...control}
           value={filter}
           onChange={(event) => {
             setFilter(event.target.value as AssetGalleryFilter)
@@ -77,13 +81,13 @@ export function AssetGalleryToolbar({ className, children, ...props }: AssetGall
           ))}
         </select>
       </div>
-      <div className={field}>
-        <label className={label} htmlFor={`${id}-sort`}>
+      <div {...field}>
+        <label {...label} htmlFor={`${id}-sort`}>
           {t('gallery.sort.label')}
         </label>
         <select
           id={`${id}-sort`}
-          className={control}
+          {...control}
           value={sort}
           onChange={(event) => {
             setSort(event.target.value as AssetGallerySort)
@@ -96,7 +100,7 @@ export function AssetGalleryToolbar({ className, children, ...props }: AssetGall
           ))}
         </select>
       </div>
-      <p className={lk(unstyled, 'lk-hint lk-gallery-count')} aria-live="polite">
+      <p {...slotProps('count', 'lk-hint lk-gallery-count')} aria-live="polite">
         {view === 'ready' || view === 'no-matches'
           ? assets.total === 1
             ? t('gallery.countOne')

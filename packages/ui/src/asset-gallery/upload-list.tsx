@@ -1,6 +1,6 @@
 import type { UploadItem } from '@likeness/core'
 import { useEffect, useRef, useState, type ComponentPropsWithRef } from 'react'
-import { lk } from '../class-names.ts'
+import { Button } from '../primitives/button.tsx'
 import { useGalleryPart } from './asset-gallery-root.tsx'
 import { Icon } from './icons.tsx'
 
@@ -43,10 +43,15 @@ const milestoneOf = (item: UploadItem) =>
  * </AssetGallery.Root>
  * ```
  */
-export function AssetGalleryUploadList({ className, ...props }: AssetGalleryUploadListProps) {
+export function AssetGalleryUploadList({
+  className,
+  style,
+  ...props
+}: AssetGalleryUploadListProps) {
   const {
     t,
     unstyled,
+    slotProps,
     uploads: queue,
     describeRejection,
     describeError,
@@ -90,15 +95,16 @@ export function AssetGalleryUploadList({ className, ...props }: AssetGalleryUplo
   }, [uploads])
 
   const finished = uploads.some((item) => !PENDING.includes(item.status))
+  const action = { size: 'small', unstyled, ...slotProps('uploadAction') } as const
   return (
-    <div {...props} className={lk(unstyled, 'lk-gallery-uploads', className)}>
+    <div {...props} {...slotProps('uploads', 'lk-gallery-uploads', { className, style })}>
       <div role="status" className="lk-visually-hidden">
         {announcement}
       </div>
       {uploads.length > 0 && (
         <>
           <ul
-            className={lk(unstyled, 'lk-gallery-upload-items')}
+            {...slotProps('uploadItems', 'lk-gallery-upload-items')}
             aria-label={t('gallery.uploads.label')}
           >
             {uploads.map((item) => {
@@ -110,16 +116,16 @@ export function AssetGalleryUploadList({ className, ...props }: AssetGalleryUplo
               return (
                 <li
                   key={item.id}
-                  className={lk(unstyled, 'lk-gallery-upload')}
+                  {...slotProps('upload', 'lk-gallery-upload')}
                   data-status={item.status}
                 >
-                  <div className={lk(unstyled, 'lk-gallery-upload-text')}>
-                    <span className={lk(unstyled, 'lk-gallery-upload-name')} title={name}>
+                  <div {...slotProps('uploadText', 'lk-gallery-upload-text')}>
+                    <span {...slotProps('uploadName', 'lk-gallery-upload-name')} title={name}>
                       {name}
                     </span>
                     <span
-                      className={lk(
-                        unstyled,
+                      {...slotProps(
+                        'uploadStatus',
                         `lk-gallery-upload-status ${reason ? 'lk-error-text' : 'lk-hint'}`,
                       )}
                     >
@@ -131,7 +137,7 @@ export function AssetGalleryUploadList({ className, ...props }: AssetGalleryUplo
                   </div>
                   {isPending && (
                     <div
-                      className={lk(unstyled, 'lk-progress')}
+                      {...slotProps('uploadProgress', 'lk-progress')}
                       role="progressbar"
                       aria-label={name}
                       aria-valuemin={0}
@@ -141,27 +147,23 @@ export function AssetGalleryUploadList({ className, ...props }: AssetGalleryUplo
                       <span style={{ width: `${percent}%` }} />
                     </div>
                   )}
-                  <div className={lk(unstyled, 'lk-gallery-upload-actions')}>
+                  <div {...slotProps('uploadActions', 'lk-gallery-upload-actions')}>
                     {isPending && (
-                      <button
-                        type="button"
-                        className={lk(unstyled, 'lk-button')}
-                        data-variant="ghost"
-                        data-size="small"
+                      <Button
+                        {...action}
+                        variant="ghost"
                         aria-label={t('gallery.upload.abortLabel', { name })}
                         onClick={() => {
                           abortUpload(item.id)
                         }}
                       >
                         {t('gallery.upload.abort')}
-                      </button>
+                      </Button>
                     )}
                     {canRetry && (
-                      <button
-                        type="button"
-                        className={lk(unstyled, 'lk-button')}
-                        data-variant="secondary"
-                        data-size="small"
+                      <Button
+                        {...action}
+                        variant="secondary"
                         aria-label={t('gallery.upload.retryLabel', { name })}
                         onClick={() => {
                           retryUpload(item.id)
@@ -169,21 +171,19 @@ export function AssetGalleryUploadList({ className, ...props }: AssetGalleryUplo
                       >
                         <Icon name="retry" />
                         {t('gallery.upload.retry')}
-                      </button>
+                      </Button>
                     )}
                     {!isPending && (
-                      <button
-                        type="button"
-                        className={lk(unstyled, 'lk-button')}
-                        data-variant="ghost"
-                        data-size="small"
+                      <Button
+                        {...action}
+                        variant="ghost"
                         aria-label={t('gallery.upload.dismissLabel', { name })}
                         onClick={() => {
                           dismissUpload(item.id)
                         }}
                       >
                         {t('gallery.upload.dismiss')}
-                      </button>
+                      </Button>
                     )}
                   </div>
                 </li>
@@ -191,15 +191,15 @@ export function AssetGalleryUploadList({ className, ...props }: AssetGalleryUplo
             })}
           </ul>
           {finished && (
-            <button
-              type="button"
-              className={lk(unstyled, 'lk-button lk-gallery-uploads-clear')}
-              data-variant="ghost"
-              data-size="small"
+            <Button
+              variant="ghost"
+              size="small"
+              unstyled={unstyled}
+              {...slotProps('clearUploads', 'lk-gallery-uploads-clear')}
               onClick={clearUploads}
             >
               {t('gallery.uploads.clear')}
-            </button>
+            </Button>
           )}
         </>
       )}
