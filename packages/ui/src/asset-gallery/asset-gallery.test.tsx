@@ -3,10 +3,11 @@ import type { Asset } from '@likeness/core'
 import { describe, expect, it, vi } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { LikenessUIProvider } from '../i18n.tsx'
-import { AssetGallery, type AssetGalleryProps } from './index.ts'
+import { AssetGallery, type AssetGalleryProps, type AssetGallerySlot } from './index.ts'
 import {
   AUDIO_BYTES,
   failingDelete,
+  failingList,
   failingUpload,
   fileOf,
   GalleryProviders,
@@ -430,5 +431,124 @@ describe('AssetGallery list', () => {
     expect(changes[0]).not.toContain(first.id)
     // Controlled: nothing changes until the host says so.
     expect(cell(first.name.replace('.', '\\.'))).toHaveAttribute('aria-selected', 'true')
+  })
+})
+
+describe('AssetGallery classNames and styles', () => {
+  // Every slot's class is `s-` and its name: a slot left without one shows as missing below.
+  const everySlot = new Proxy(
+    {},
+    { get: (_target, slot) => (typeof slot === 'string' ? `s-${slot}` : undefined) },
+  ) as Partial<Record<AssetGallerySlot, string>>
+  // Hidden text that must stay hidden, and the shared modal's title and description.
+  const slotless = ['lk-visually-hidden', 'lk-dialog-title', 'lk-dialog-description']
+  const missing = (root: Element) =>
+    Array.from(root.querySelectorAll('[class]'))
+      .filter((element) => Array.from(element.classList).some((name) => name.startsWith('lk-')))
+      .filter((element) => !slotless.some((name) => element.classList.contains(name)))
+      .filter((element) => !Array.from(element.classList).some((name) => name.startsWith('s-')))
+      .map((element) => element.className)
+
+  it('adds the host’s class after ours and before the part’s own, and styles by slot', async () => {
+    const world = await prepareGallery({ assets: MIXED_ASSETS })
+    render(
+      <GalleryProviders world={world}>
+        <AssetGallery.Root
+          classNames={{ root: 'card', tile: 'x', badge: 'pill', tileButton: 'icon-btn' }}
+          styles={{ tile: { outline: '3px solid red' }, scroller: { paddingTop: 5 } }}
+          className="mine"
+        >
+          <AssetGallery.Grid style={{ height: 400 }}>
+            {(asset) => <AssetGallery.Tile asset={asset} className="own" />}
+          </AssetGallery.Grid>
+        </AssetGallery.Root>
+      </GalleryProviders>,
+    )
+    await screen.findByRole('grid')
+    const tile = cells()[0]!
+    expect(tile).toHaveAttribute('class', 'lk-gallery-tile x own')
+    expect(tile.style.outline).toBe('red solid 3px')
+    expect(tile.querySelector('.lk-badge')).toHaveAttribute('class', 'lk-badge pill')
+    expect(within(tile).getAllByRole('button', { hidden: true })[0]).toHaveAttribute(
+      'class',
+      'lk-button lk-gallery-icon-button icon-btn',
+    )
+    expect(tile.closest('.lk-gallery')).toHaveAttribute('class', 'lk-root lk-gallery card mine')
+    // Merged over the scroller's own style, which keeps its variables.
+    const scroller = document.querySelector<HTMLElement>('.lk-gallery-scroller')!
+    expect(scroller.style.paddingTop).toBe('5px')
+    expect(scroller.style.getPropertyValue('--lk-gallery-gap')).toBe('12px')
+    // A class of one slot reaches no other element.
+    expect(document.querySelectorAll('.x')).toHaveLength(MIXED_ASSETS.length)
+  })
+
+  it('reaches every element of ours by a slot name, in the dialogs and the uploads too', async () => {
+    const { container } = await renderGallery(
+      { assets: MIXED_ASSETS, decorate: failingUpload(1) },
+      { classNames: everySlot, selectionMode: 'multiple', capture: 'user' },
+    )
+    await screen.findByRole('grid')
+    await userEvent.click(cells()[0]!)
+    await upload(container, fileOf('Voice.mp3', AUDIO_BYTES, 'audio/mpeg'))
+    await upload(container, fileOf('Notes.txt', new TextEncoder().encode('not a photo')))
+    expect(await uploads().findByText(/You seem to be offline/)).toBeVisible()
+    expect(missing(container)).toEqual([])
+    expect(container.querySelector('.s-uploadAction')).toHaveClass('lk-button')
+    expect(container.querySelector('.s-clearUploads')).toHaveClass('lk-gallery-uploads-clear')
+
+    const failed = cell('mismatch')
+    act(() => {
+      within(failed).getAllByRole('button', { hidden: true })[0]!.click()
+    })
+    const preview = await screen.findByRole('dialog')
+    expect(preview).toHaveClass('lk-dialog-content', 'lk-gallery-preview', 's-previewDialog')
+    expect(missing(container)).toEqual([])
+    await userEvent.click(within(preview).getByRole('button', { name: 'Close' }))
+    await waitFor(() => {
+      expect(screen.queryByRole('dialog')).toBeNull()
+    })
+
+    await userEvent.click(screen.getByRole('button', { name: 'Delete all my likeness data' }))
+    const dialog = await screen.findByRole('alertdialog')
+    expect(dialog).toHaveClass('s-deleteAllDialog')
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveClass('s-dialogButton')
+    expect(missing(container)).toEqual([])
+  })
+
+  it('names the elements of the grid’s other states', async () => {
+    const errored = await renderGallery({ decorate: failingList }, { classNames: everySlot })
+    await screen.findByRole('button', { name: 'Try again' })
+    expect(screen.getByRole('button', { name: 'Try again' })).toHaveClass('s-stateButton')
+    expect(missing(errored.container)).toEqual([])
+    errored.unmount()
+
+    const empty = await renderGallery({}, { classNames: everySlot })
+    await screen.findByText('No files yet')
+    expect(empty.container.querySelector('.s-stateIcon')).toHaveClass('lk-gallery-state-icon')
+    expect(missing(empty.container)).toEqual([])
+  })
+
+  it('drops ours when unstyled and keeps the host’s classes and styles', async () => {
+    const { container } = await renderGallery(
+      { assets: MIXED_ASSETS },
+      {
+        unstyled: true,
+        classNames: { root: 'card', tile: 'x', dialogButton: 'btn', deleteAllButton: 'danger' },
+        styles: { badge: { color: 'rgb(255, 0, 0)' } },
+      },
+    )
+    await screen.findByRole('grid')
+    expect(container.querySelector('[data-state="ready"]')).toHaveAttribute('class', 'card')
+    for (const tile of cells()) expect(tile).toHaveAttribute('class', 'x')
+    expect(cells()[0]!.querySelector('[data-tone]')).toHaveStyle({ color: 'rgb(255, 0, 0)' })
+    // Elements the host gave nothing to have no class at all.
+    expect(cells()[0]!.querySelector('[data-tone]')).not.toHaveAttribute('class')
+    const trigger = screen.getByRole('button', { name: 'Delete all my likeness data' })
+    expect(trigger).toHaveAttribute('class', 'danger')
+    await userEvent.click(trigger)
+    const dialog = await screen.findByRole('alertdialog')
+    for (const button of within(dialog).getAllByRole('button')) {
+      expect(button).toHaveAttribute('class', 'btn')
+    }
   })
 })
