@@ -6,12 +6,11 @@
  */
 import { QueryClient } from '@tanstack/query-core'
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
-import { activeAsset, BASE, harness, PNG, verify } from '../../server/test/harness.ts'
+import { activeAsset, harness, PNG, verify } from '../../server/test/harness.ts'
 import {
   AssetDeletionController,
   AssetListController,
   createAssetUploads,
-  createHttpAdapter,
   createLikenessRuntime,
   LikenessError,
   type Asset,
@@ -20,50 +19,11 @@ import {
   type HostAdapter,
   type LikenessRuntime,
 } from '../src/index.ts'
+import { FAST_POLLING, harnessAdapter, requestLog, until, type Store } from './support.ts'
 
 afterEach(() => {
   vi.restoreAllMocks()
 })
-
-/** Something with a snapshot that tells when it changes: a controller, a queue, the log. */
-interface Store<T> {
-  subscribe(listener: () => void): () => void
-  getSnapshot(): T
-}
-
-/** Resolves once the store's snapshot passes `check`. */
-function until<T>(store: Store<T>, check: (snapshot: T) => boolean) {
-  return new Promise<void>((resolve) => {
-    const stop = store.subscribe(() => {
-      if (check(store.getSnapshot())) {
-        stop()
-        resolve()
-      }
-    })
-    if (check(store.getSnapshot())) {
-      stop()
-      resolve()
-    }
-  })
-}
-
-/** Every request the adapter sent, as `METHOD /path?query` below the base path. */
-function requestLog() {
-  const lines: string[] = []
-  const listeners = new Set<() => void>()
-  return {
-    lines,
-    push(line: string) {
-      lines.push(line)
-      for (const listener of [...listeners]) listener()
-    },
-    subscribe(listener: () => void) {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-    getSnapshot: () => lines,
-  }
-}
 
 /** Reads of list pages (`GET /assets?...`). */
 const pageReads = (lines: readonly string[]) => lines.filter((l) => l.startsWith('GET /assets?'))
@@ -77,27 +37,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 function setup() {
   const h = harness()
   const log = requestLog()
-  const adapter = createHttpAdapter({
-    baseUrl: BASE,
-    fetch: (input, init) => {
-      const request = new Request(input, init)
-      log.push(`${request.method} ${request.url.slice(BASE.length)}`)
-      return h.handle(request)
-    },
-    headers: { 'x-test-user': 'alice' },
-    createXhr: false,
-  })
+  const adapter = harnessAdapter(h, { log })
   /**
    * A page on `over` (default: the real adapter). Its QueryClient sets no retry default, so
    * the controllers' own retry policy applies. Polls every 20 ms of real time: the simulator's
    * clock decides what they see.
    */
   const page = (over: HostAdapter = adapter, client = new QueryClient()) =>
-    createLikenessRuntime({
-      client,
-      adapter: over,
-      polling: { initialMs: 20, factor: 1, maxMs: 20, jitter: 0 },
-    })
+    createLikenessRuntime({ client, adapter: over, polling: FAST_POLLING })
   return { h, log, adapter, page, runtime: page() }
 }
 

@@ -6,25 +6,19 @@
  */
 import { QueryClient } from '@tanstack/query-core'
 import { expect, it, vi } from 'vitest'
-import { activeAsset, BASE, harness, verify } from '../../server/test/harness.ts'
+import { activeAsset, harness, verify } from '../../server/test/harness.ts'
 import {
   AssetDeletionController,
   AssetListController,
-  createHttpAdapter,
   createLikenessRuntime,
   VerificationController,
   type HostAdapter,
 } from '../src/index.ts'
+import { harnessAdapter, until } from './support.ts'
 
 function setup() {
   const h = harness()
-  const adapter = createHttpAdapter({
-    baseUrl: BASE,
-    fetch: (input, init) => h.handle(new Request(input, init)),
-    headers: { 'x-test-user': 'alice' },
-    createXhr: false,
-  })
-  return { h, adapter }
+  return { h, adapter: harnessAdapter(h) }
 }
 
 it('a controller nobody subscribes to calls no host callback (StrictMode drops one)', async () => {
@@ -65,14 +59,7 @@ it('a list read answered after a successful deletion does not bring the asset ba
   const runtime = createLikenessRuntime({ client: new QueryClient(), adapter: slowLists })
   const list = new AssetListController(runtime)
   const stop = list.subscribe(() => undefined)
-  await new Promise<void>((resolve) => {
-    const off = list.subscribe(() => {
-      if (list.getSnapshot().total === 2) {
-        off()
-        resolve()
-      }
-    })
-  })
+  await until(list, (s) => s.total === 2)
   slow = true
   const refetched = list.refetch()
   const deletion = new AssetDeletionController(runtime)

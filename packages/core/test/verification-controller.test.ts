@@ -7,9 +7,8 @@
  */
 import { QueryClient } from '@tanstack/query-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { BASE, harness, liveness, SIM_URL, type Harness } from '../../server/test/harness.ts'
+import { harness, liveness, SIM_URL, type Harness } from '../../server/test/harness.ts'
 import {
-  createHttpAdapter,
   createLikenessRuntime,
   LikenessError,
   VERIFICATION_MESSAGE_TYPE,
@@ -17,8 +16,8 @@ import {
   type Clock,
   type LikenessRuntime,
   type VerificationControllerOptions,
-  type VerificationSnapshot,
 } from '../src/index.ts'
+import { harnessAdapter, until } from './support.ts'
 
 afterEach(() => {
   vi.useRealTimers()
@@ -34,40 +33,12 @@ function simulatorClock(h: Harness): Clock {
 function setup(h: Harness = harness()) {
   /** Every request the adapter sent, as `METHOD /path?query` below the base path. */
   const requests: string[] = []
-  const adapter = createHttpAdapter({
-    baseUrl: BASE,
-    fetch: (input, init) => {
-      const request = new Request(input, init)
-      requests.push(`${request.method} ${request.url.slice(BASE.length)}`)
-      return h.handle(request)
-    },
-    headers: { 'x-test-user': 'alice' },
-    createXhr: false,
-  })
+  const adapter = harnessAdapter(h, { log: requests })
   const clock = simulatorClock(h)
   /** A fresh page: its own query cache, the same server. */
   const page = () => createLikenessRuntime({ client: new QueryClient(), adapter, clock })
   const reads = () => requests.filter((request) => request === 'GET /verification').length
   return { h, requests, reads, page, runtime: page() }
-}
-
-/** Resolves once the controller's snapshot passes `check`. */
-function until(
-  verification: VerificationController,
-  check: (snapshot: VerificationSnapshot) => boolean,
-) {
-  return new Promise<void>((resolve) => {
-    const stop = verification.subscribe(() => {
-      if (check(verification.getSnapshot())) {
-        stop()
-        resolve()
-      }
-    })
-    if (check(verification.getSnapshot())) {
-      stop()
-      resolve()
-    }
-  })
 }
 
 /** A controller that is watched, recording each status it shows. */

@@ -4,16 +4,14 @@
  */
 import { QueryClient } from '@tanstack/query-core'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { BASE, harness, verify, type Harness } from '../../server/test/harness.ts'
+import { harness, verify, type Harness } from '../../server/test/harness.ts'
 import {
-  createHttpAdapter,
   createLikenessRuntime,
   VideoJobController,
   type Clock,
-  type JobIdStorage,
   type VideoJobInput,
-  type VideoJobSnapshot,
 } from '../src/index.ts'
+import { FAST_POLLING, harnessAdapter, memoryStorage, until } from './support.ts'
 
 const INPUT: VideoJobInput = { model: 'dreamina-seedance-2-0-fast', prompt: 'I walk on the moon' }
 const KEY = 'likeness:video-job'
@@ -43,45 +41,21 @@ function setup() {
   const h = harness()
   // The cache stamps its reads with Date.now: on the simulator's clock, elapsed time is exact.
   vi.spyOn(Date, 'now').mockImplementation(() => h.clock.now())
-  const values = new Map<string, string>()
-  const storage: JobIdStorage = {
-    get: (key) => values.get(key) ?? null,
-    set: (key, value) => (value === null ? values.delete(key) : values.set(key, value)),
-  }
+  const storage = memoryStorage()
   /** Every request the adapter sent, as `METHOD /path` below the base path. */
   const requests: string[] = []
-  const adapter = createHttpAdapter({
-    baseUrl: BASE,
-    fetch: (input, init) => {
-      const request = new Request(input, init)
-      requests.push(`${request.method} ${request.url.slice(BASE.length)}`)
-      return h.handle(request)
-    },
-    headers: { 'x-test-user': 'alice' },
-    createXhr: false,
-  })
+  const adapter = harnessAdapter(h, { log: requests })
   const clock = manualClock(h)
   // Polls every 20 ms of real time: the simulator's clock decides what they see.
-  const polling = { initialMs: 20, factor: 1, maxMs: 20, jitter: 0 }
   const page = () =>
-    createLikenessRuntime({ client: new QueryClient(), adapter, storage, clock, polling })
-  return { h, requests, values, clock, page, runtime: page() }
-}
-
-/** Resolves once the controller's snapshot passes `check`. */
-function until(job: VideoJobController, check: (snapshot: VideoJobSnapshot) => boolean) {
-  return new Promise<void>((resolve) => {
-    const stop = job.subscribe(() => {
-      if (check(job.getSnapshot())) {
-        stop()
-        resolve()
-      }
+    createLikenessRuntime({
+      client: new QueryClient(),
+      adapter,
+      storage,
+      clock,
+      polling: FAST_POLLING,
     })
-    if (check(job.getSnapshot())) {
-      stop()
-      resolve()
-    }
-  })
+  return { h, requests, values: storage.values, clock, page, runtime: page() }
 }
 
 describe('VideoJobController', () => {
