@@ -1,28 +1,21 @@
-import { createHttpAdapter, type PollingSchedule } from '@likeness/core'
+import type { HostAdapter, PollingSchedule } from '@likeness/core'
 import { QueryClient } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
-import { BASE, harness, type Harness } from '../../server/test/harness.ts'
+import { StrictMode, type ReactNode } from 'react'
+import { FAST_POLLING, harnessAdapter, memoryStorage } from '../../core/test/support.ts'
+import { harness, type Harness } from '../../server/test/harness.ts'
+import { LikenessProvider } from '../src/index.ts'
 
-export { harness }
-import { LikenessProvider, type JobIdStorage } from '../src/index.ts'
-
+export { FAST_POLLING, harness, harnessAdapter }
 export { activeAsset, liveness, PNG, verify } from '../../server/test/harness.ts'
 export type { Harness }
 
-/** Polls every 20 ms, so tests do not wait on real seconds. */
-export const FAST_POLLING: PollingSchedule = { initialMs: 20, factor: 1, maxMs: 20, jitter: 0 }
-
-/** A job-id storage in memory, standing in for sessionStorage across "reloads". */
-export function memoryStorage(): JobIdStorage & { values: Map<string, string> } {
-  const values = new Map<string, string>()
-  return {
-    values,
-    get: (key) => values.get(key) ?? null,
-    set: (key, value) => {
-      if (value === null) values.delete(key)
-      else values.set(key, value)
-    },
-  }
+/** What a page load may change: by default the test's adapter, fast polling, no retries. */
+export interface PageOptions {
+  adapter?: HostAdapter
+  polling?: PollingSchedule
+  queryClient?: QueryClient
+  /** Renders the page under StrictMode. */
+  strict?: boolean
 }
 
 /**
@@ -34,33 +27,28 @@ export function setup(user = 'alice', h: Harness = harness({}, Date.now())) {
   const storage = memoryStorage()
   /** Every request the adapter sent, as `METHOD /path?query` below the base path. */
   const requests: string[] = []
-  const adapter = createHttpAdapter({
-    baseUrl: BASE,
-    fetch: (input, init) => {
-      const request = new Request(input, init)
-      const url = new URL(request.url)
-      requests.push(
-        `${request.method} ${url.pathname.slice(new URL(BASE).pathname.length)}${url.search}`,
-      )
-      return h.handle(request)
-    },
-    headers: { 'x-test-user': user },
-    createXhr: false,
-  })
-  const page = () => {
-    const queryClient = new QueryClient({
+  const adapter = harnessAdapter(h, { user, log: requests })
+  const page = ({
+    adapter: over = adapter,
+    polling = FAST_POLLING,
+    queryClient = new QueryClient({
       defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-    })
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <LikenessProvider
-        adapter={adapter}
-        queryClient={queryClient}
-        storage={storage}
-        polling={FAST_POLLING}
-      >
-        {children}
-      </LikenessProvider>
-    )
+    }),
+    strict = false,
+  }: PageOptions = {}) => {
+    const wrapper = ({ children }: { children: ReactNode }) => {
+      const tree = (
+        <LikenessProvider
+          adapter={over}
+          queryClient={queryClient}
+          storage={storage}
+          polling={polling}
+        >
+          {children}
+        </LikenessProvider>
+      )
+      return strict ? <StrictMode>{tree}</StrictMode> : tree
+    }
     return { queryClient, wrapper }
   }
   return { h, adapter, storage, requests, page, ...page() }

@@ -1,10 +1,7 @@
-import { createHttpAdapter, LikenessError, type Asset, type HostAdapter } from '@likeness/core'
+import { LikenessError, type Asset, type HostAdapter } from '@likeness/core'
 import { QueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { StrictMode, type ReactNode } from 'react'
 import { describe, expect, it } from 'vitest'
-import { BASE } from '../../server/test/harness.ts'
-import { LikenessProvider } from '../src/index.ts'
 import {
   useAssetDeletion,
   useAssets,
@@ -12,7 +9,7 @@ import {
   type UseAssetsOptions,
   type UseUploadsOptions,
 } from '../src/use-assets.ts'
-import { activeAsset, FAST_POLLING, harness, PNG, setup, verify } from './harness.tsx'
+import { activeAsset, harness, harnessAdapter, PNG, setup, verify } from './harness.tsx'
 
 type Ctx = ReturnType<typeof setup>
 
@@ -46,26 +43,6 @@ async function ready(result: { current: All }) {
   })
 }
 
-/** A provider around `adapter`, with the test's storage and fast polling. */
-function provider(
-  ctx: Ctx,
-  adapter: HostAdapter,
-  queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-  }),
-) {
-  return ({ children }: { children: ReactNode }) => (
-    <LikenessProvider
-      adapter={adapter}
-      queryClient={queryClient}
-      storage={ctx.storage}
-      polling={FAST_POLLING}
-    >
-      {children}
-    </LikenessProvider>
-  )
-}
-
 /**
  * A provider whose adapter holds back the requests `held` picks until the test lets each one
  * go. Everything else about them is the real stack: the HTTP adapter, the handler and the
@@ -73,16 +50,9 @@ function provider(
  */
 function holding(ctx: Ctx, held: (request: Request) => boolean) {
   const state = { waiting: [] as (() => void)[], inFlight: 0, most: 0 }
-  const adapter = createHttpAdapter({
-    baseUrl: BASE,
-    headers: { 'x-test-user': 'alice' },
-    createXhr: false,
-    fetch: async (input, init) => {
-      const request = new Request(input, init)
-      const url = new URL(request.url)
-      ctx.requests.push(
-        `${request.method} ${url.pathname.slice(new URL(BASE).pathname.length)}${url.search}`,
-      )
+  const adapter = harnessAdapter(ctx.h, {
+    log: ctx.requests,
+    send: async (request) => {
       if (!held(request)) return ctx.h.handle(request)
       state.inFlight += 1
       state.most = Math.max(state.most, state.inFlight)
@@ -107,7 +77,7 @@ function holding(ctx: Ctx, held: (request: Request) => boolean) {
     })
     state.waiting.shift()?.()
   }
-  return { state, wrapper: provider(ctx, adapter), release }
+  return { state, wrapper: ctx.page({ adapter }).wrapper, release }
 }
 
 /**
@@ -126,7 +96,7 @@ function failingLists(ctx: Ctx, failures: LikenessError[]) {
       return ctx.adapter.listAssets(query, options)
     },
   }
-  return { calls, wrapper: provider(ctx, adapter, new QueryClient()) }
+  return { calls, wrapper: ctx.page({ adapter, queryClient: new QueryClient() }).wrapper }
 }
 
 const isUpload = (request: Request) => request.method === 'POST'
@@ -635,12 +605,7 @@ describe('useUploads', () => {
   it('keeps one upload queue under StrictMode', async () => {
     const ctx = setup()
     await verify(ctx.h, 'alice')
-    const strict = ({ children }: { children: ReactNode }) => (
-      <StrictMode>
-        <ctx.wrapper>{children}</ctx.wrapper>
-      </StrictMode>
-    )
-    const { result, rerender } = mount(ctx, {}, strict)
+    const { result, rerender } = mount(ctx, {}, ctx.page({ strict: true }).wrapper)
     await ready(result)
     act(() => {
       result.current.uploads.upload([png('a.png')])

@@ -1,6 +1,5 @@
 import { VERIFICATION_MESSAGE_TYPE } from '@likeness/core'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { StrictMode, type ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { useVerificationSession, type UseVerificationSessionOptions } from '../src/index.ts'
 import { harness, liveness, setup } from './harness.tsx'
@@ -250,14 +249,9 @@ describe('useVerificationSession', () => {
 
   it('asks the server once under StrictMode, however many components watch', async () => {
     const ctx = setup()
-    const strict = ({ children }: { children: ReactNode }) => (
-      <StrictMode>
-        <ctx.wrapper>{children}</ctx.wrapper>
-      </StrictMode>
-    )
     const { result } = renderHook(
       () => [useVerificationSession(), useVerificationSession(), useVerificationSession()],
-      { wrapper: strict },
+      { wrapper: ctx.page({ strict: true }).wrapper },
     )
     await waitFor(() => {
       expect(result.current.every((state) => state.status === 'idle')).toBe(true)

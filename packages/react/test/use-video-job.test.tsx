@@ -7,11 +7,9 @@ import {
 } from '@likeness/core'
 import { QueryClient } from '@tanstack/react-query'
 import { act, renderHook, waitFor } from '@testing-library/react'
-import { StrictMode, type ReactNode } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { LikenessProvider } from '../src/index.ts'
 import { useVideoJob, useVideoJobs, type VideoJobState } from '../src/use-video-job.ts'
-import { activeAsset, FAST_POLLING, harness, setup, verify } from './harness.tsx'
+import { activeAsset, harness, setup, verify, type PageOptions } from './harness.tsx'
 
 const INPUT: VideoJobInput = { model: 'dreamina-seedance-2-0-fast', prompt: 'I walk on the moon' }
 const STORAGE_KEY = 'likeness:video-job'
@@ -25,27 +23,15 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-/** A fresh page (provider and cache) on the same storage, with its own adapter or schedule. */
-function pageWith(
-  ctx: Ctx,
-  { adapter = ctx.adapter, polling = FAST_POLLING, strict = false } = {},
-) {
-  // Reads fail at once; a submit keeps the hooks' own retries, which these tests are about.
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  return function Wrapper({ children }: { children: ReactNode }) {
-    const tree = (
-      <LikenessProvider
-        adapter={adapter}
-        queryClient={queryClient}
-        storage={ctx.storage}
-        polling={polling}
-      >
-        {children}
-      </LikenessProvider>
-    )
-    return strict ? <StrictMode>{tree}</StrictMode> : tree
-  }
-}
+/**
+ * A fresh page (provider and cache) on the same storage, with its own adapter or schedule.
+ * Reads fail at once; a submit keeps the hooks' own retries, which these tests are about.
+ */
+const pageWith = (ctx: Ctx, options: Omit<PageOptions, 'queryClient'> = {}) =>
+  ctx.page({
+    queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+    ...options,
+  }).wrapper
 
 /** The adapter, counting the job reads it sends. */
 function counting(adapter: HostAdapter) {
