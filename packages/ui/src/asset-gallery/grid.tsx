@@ -291,8 +291,9 @@ interface GridCellProps {
   render: ((asset: Asset) => ReactNode) | undefined
 }
 
-// One tile and the cell context it reads; rendered again only when one of these changes.
-const GridCell = memo(function GridCell({
+// One tile and the cell context it reads; rendered again only when one of these changes. Pure,
+// so a host importing only other components does not bundle the gallery through it.
+const GridCell = /* @__PURE__ */ memo(function GridCell({
   asset,
   index,
   isActive,
