@@ -9,6 +9,7 @@ import {
   createContext,
   isValidElement,
   useContext,
+  useMemo,
   useRef,
   useState,
   type ComponentPropsWithRef,
@@ -164,35 +165,36 @@ function Root({
       ? 'error'
       : verification.status
 
-  // Called straight from a click, so a popup opens within the person's gesture.
-  const begin = (force = false) => {
-    const issues = force || !checkEnvironment ? [] : checkEnvironment()
-    if (issues.length > 0) {
-      setNotice(issues)
-      return
-    }
-    setNotice(null)
-    verification.start()
-  }
+  const value = useMemo<VerifyContextValue>(
+    () => ({
+      verification,
+      state,
+      mode,
+      t,
+      unstyled,
+      slotProps,
+      notice,
+      dismissNotice: () => {
+        setNotice(null)
+        triggerRef.current?.focus()
+      },
+      triggerRef,
+      // Called straight from a click, so a popup opens within the person's gesture.
+      begin: (force = false) => {
+        const issues = force || !checkEnvironment ? [] : checkEnvironment()
+        if (issues.length > 0) {
+          setNotice(issues)
+          return
+        }
+        setNotice(null)
+        verification.start()
+      },
+    }),
+    [verification, state, mode, t, unstyled, slotProps, notice, checkEnvironment],
+  )
 
   return (
-    <VerifyContext.Provider
-      value={{
-        verification,
-        state,
-        mode,
-        t,
-        unstyled,
-        slotProps,
-        notice,
-        dismissNotice: () => {
-          setNotice(null)
-          triggerRef.current?.focus()
-        },
-        triggerRef,
-        begin,
-      }}
-    >
+    <VerifyContext.Provider value={value}>
       <div
         {...rest}
         data-state={state}
