@@ -68,6 +68,20 @@ function fakePopup() {
   return popup
 }
 
+/** Makes `window.open` give a stand-in popup, and returns it. */
+function popupOpens() {
+  const popup = fakePopup()
+  vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
+  return popup
+}
+
+/** Waits for the first read, starts a verification and waits until it is pending. */
+async function startPending(verification: VerificationController) {
+  await until(verification, (s) => !s.isLoading)
+  verification.start()
+  await until(verification, (s) => s.status === 'pending')
+}
+
 function postFromPopup(origin: string) {
   window.dispatchEvent(
     new MessageEvent('message', { data: { type: VERIFICATION_MESSAGE_TYPE }, origin }),
@@ -158,9 +172,7 @@ describe('VerificationController', () => {
     const { h, page } = setup()
     const navigate = vi.fn<(url: string) => void>()
     const first = watched(page(), { navigate })
-    await until(first.verification, (s) => !s.isLoading)
-    first.verification.start()
-    await until(first.verification, (s) => s.status === 'pending')
+    await startPending(first.verification)
     first.stop()
     await liveness(h, navigate.mock.calls[0]?.[0] ?? '', 'pass')
 
@@ -181,9 +193,7 @@ describe('VerificationController', () => {
     const onVerified = vi.fn()
     const onError = vi.fn<(error: LikenessError) => void>()
     const { verification, stop } = watched(runtime, { navigate, onVerified, onError })
-    await until(verification, (s) => !s.isLoading)
-    verification.start()
-    await until(verification, (s) => s.status === 'pending')
+    await startPending(verification)
     await liveness(h, navigate.mock.calls[0]?.[0] ?? '', 'mismatch')
 
     await refresh(runtime)
@@ -225,9 +235,7 @@ describe('VerificationController', () => {
     const { requests, runtime } = setup()
     const onError = vi.fn<(error: LikenessError) => void>()
     const { verification, stop } = watched(runtime, { navigate: () => undefined, onError })
-    await until(verification, (s) => !s.isLoading)
-    verification.start()
-    await until(verification, (s) => s.status === 'pending')
+    await startPending(verification)
 
     verification.cancel()
     await until(verification, (s) => s.status === 'failed')
@@ -243,9 +251,7 @@ describe('VerificationController', () => {
   it('a pending verification whose time ran out by the runtime’s clock is expired, before the server is asked', async () => {
     const { h, reads, runtime } = setup()
     const first = watched(runtime, { navigate: () => undefined })
-    await until(first.verification, (s) => !s.isLoading)
-    first.verification.start()
-    await until(first.verification, (s) => s.status === 'pending')
+    await startPending(first.verification)
     const { session } = first.verification.getSnapshot()
     first.stop()
 
@@ -275,9 +281,7 @@ describe('VerificationController', () => {
   it('a watched pending verification turns expired when its time runs out, without a reload', async () => {
     const { h, runtime } = setup(harness({ limits: { verificationTtlMs: 100 } }))
     const { verification, stop } = watched(runtime, { navigate: () => undefined })
-    await until(verification, (s) => !s.isLoading)
-    verification.start()
-    await until(verification, (s) => s.status === 'pending')
+    await startPending(verification)
     h.clock.advance(101)
     await until(verification, (s) => s.status === 'expired')
     expect(verification.getSnapshot().reasonCode).toBe('expired')
@@ -325,15 +329,12 @@ describe('VerificationController', () => {
 
   it('popup: a message from another origin is ignored, however long it waits', async () => {
     const { h, reads, runtime } = setup()
-    const popup = fakePopup()
-    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
+    const popup = popupOpens()
     const { verification, stop } = watched(runtime, {
       mode: 'popup',
       popupOrigin: 'https://verify.example',
     })
-    await until(verification, (s) => !s.isLoading)
-    verification.start()
-    await until(verification, (s) => s.status === 'pending')
+    await startPending(verification)
     await liveness(h, popup.location.href, 'pass')
     const before = reads()
     // This page's own origin is not the one the host named.
@@ -349,12 +350,9 @@ describe('VerificationController', () => {
   it('popup: one closed without a result is cancelled', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
     const { requests, runtime } = setup()
-    const popup = fakePopup()
-    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
+    const popup = popupOpens()
     const { verification, stop } = watched(runtime, { mode: 'popup' })
-    await until(verification, (s) => !s.isLoading)
-    verification.start()
-    await until(verification, (s) => s.status === 'pending')
+    await startPending(verification)
 
     vi.advanceTimersByTime(2000)
     expect(requests).not.toContain('DELETE /verification')
@@ -371,13 +369,10 @@ describe('VerificationController', () => {
   it('popup: one closed after a pass without its message is verified, not cancelled', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
     const { h, requests, runtime } = setup()
-    const popup = fakePopup()
-    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
+    const popup = popupOpens()
     const onError = vi.fn()
     const { verification, stop } = watched(runtime, { mode: 'popup', onError })
-    await until(verification, (s) => !s.isLoading)
-    verification.start()
-    await until(verification, (s) => s.status === 'pending')
+    await startPending(verification)
     await liveness(h, popup.location.href, 'pass')
 
     popup.closed = true
@@ -392,8 +387,7 @@ describe('VerificationController', () => {
 
   it('a refused start shows its error, reports it once and closes the popup', async () => {
     const { runtime } = setup()
-    const popup = fakePopup()
-    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
+    const popup = popupOpens()
     const onError = vi.fn<(error: LikenessError) => void>()
     const { verification, statuses, stop } = watched(runtime, {
       mode: 'popup',
@@ -418,12 +412,9 @@ describe('VerificationController', () => {
 
   it('cancel closes the popup', async () => {
     const { runtime } = setup()
-    const popup = fakePopup()
-    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
+    const popup = popupOpens()
     const { verification, stop } = watched(runtime, { mode: 'popup' })
-    await until(verification, (s) => !s.isLoading)
-    verification.start()
-    await until(verification, (s) => s.status === 'pending')
+    await startPending(verification)
     verification.cancel()
     expect(popup.closed).toBe(true)
     await until(verification, (s) => s.status === 'failed')
@@ -434,16 +425,13 @@ describe('VerificationController', () => {
   it('leaves no listener on window and no timer after the last unsubscribe', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
     const { requests, runtime } = setup()
-    const popup = fakePopup()
-    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
+    const popup = popupOpens()
     const added = vi.spyOn(window, 'addEventListener')
     const removed = vi.spyOn(window, 'removeEventListener')
     const verification = new VerificationController(runtime, { mode: 'popup' })
     const stopFirst = verification.subscribe(() => undefined)
     const stopSecond = verification.subscribe(() => undefined)
-    await until(verification, (s) => !s.isLoading)
-    verification.start()
-    await until(verification, (s) => s.status === 'pending')
+    await startPending(verification)
     const messages = () =>
       added.mock.calls.filter(
         ([type, listener]) =>
