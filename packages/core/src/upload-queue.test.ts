@@ -52,6 +52,26 @@ function manualUpload() {
   return { calls, upload }
 }
 
+/**
+ * A queue whose upload does not honour its signal: it answers when the test calls `finish`.
+ * `uploaded` has the id of each asset the queue reported.
+ */
+function signalIgnored() {
+  const uploaded: string[] = []
+  let answer: (value: Asset) => void = () => undefined
+  const queue = createUploadQueue({
+    upload: () =>
+      new Promise<Asset>((resolve) => {
+        answer = resolve
+      }),
+    onUploaded: (created) => uploaded.push(created.id),
+  })
+  const finish = (value: Asset) => {
+    answer(value)
+  }
+  return { queue, uploaded, finish }
+}
+
 /** Every snapshot the queue published, in order. */
 function record(queue: {
   subscribe(listener: () => void): () => void
@@ -272,16 +292,8 @@ describe('createUploadQueue', () => {
   })
 
   it('ignores a late answer for a dismissed item, yet reports the asset', async () => {
-    const uploaded: string[] = []
-    let finish: (value: Asset) => void = () => undefined
-    const queue = createUploadQueue({
-      // Does not honour its signal: answers after the item is gone.
-      upload: () =>
-        new Promise<Asset>((resolve) => {
-          finish = resolve
-        }),
-      onUploaded: (created) => uploaded.push(created.id),
-    })
+    // Its upload answers after the item is gone.
+    const { queue, uploaded, finish } = signalIgnored()
     const [id] = queue.add([png('a.png')])
     queue.abort(id!)
     queue.dismiss(id!)
@@ -294,15 +306,7 @@ describe('createUploadQueue', () => {
   })
 
   it('records an upload the server finished after it was aborted as uploaded', async () => {
-    const uploaded: string[] = []
-    let finish: (value: Asset) => void = () => undefined
-    const queue = createUploadQueue({
-      upload: () =>
-        new Promise<Asset>((resolve) => {
-          finish = resolve
-        }),
-      onUploaded: (created) => uploaded.push(created.id),
-    })
+    const { queue, uploaded, finish } = signalIgnored()
     const [id] = queue.add([png('a.png')])
     queue.abort(id!)
     finish(asset('a.png'))
