@@ -1,7 +1,12 @@
 import { VERIFICATION_MESSAGE_TYPE } from '@likeness/core'
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { useVerificationSession, type UseVerificationSessionOptions } from '../src/index.ts'
+import {
+  useVerificationSession,
+  type UseVerificationSessionOptions,
+  type VerificationHookStatus,
+  type VerificationSessionState,
+} from '../src/index.ts'
 import { harness, liveness, setup } from './harness.tsx'
 
 afterEach(() => {
@@ -14,6 +19,26 @@ function mount(
   wrapper = ctx.wrapper,
 ) {
   return renderHook(() => useVerificationSession(options), { wrapper })
+}
+
+type Result = { current: VerificationSessionState }
+
+/** Waits until the hook shows `status`. */
+async function reached(result: Result, status: VerificationHookStatus, timeout?: number) {
+  await waitFor(
+    () => {
+      expect(result.current.status).toBe(status)
+    },
+    timeout === undefined ? {} : { timeout },
+  )
+}
+
+/** Waits until the hook has read the verification (idle, nobody verified), then starts one. */
+async function startOnceIdle(result: Result) {
+  await reached(result, 'idle')
+  act(() => {
+    result.current.start()
+  })
 }
 
 /** A stand-in for the popup window: records where it was sent, can be closed. */
@@ -49,9 +74,7 @@ describe('useVerificationSession', () => {
       },
       { wrapper: ctx.wrapper },
     )
-    await waitFor(() => {
-      expect(first.result.current.status).toBe('idle')
-    })
+    await reached(first.result, 'idle')
     expect(first.result.current.session).toBeNull()
 
     act(() => {
@@ -74,9 +97,7 @@ describe('useVerificationSession', () => {
 
     const reloaded = ctx.page()
     const second = mount(ctx, { onVerified }, reloaded.wrapper)
-    await waitFor(() => {
-      expect(second.result.current.status).toBe('verified')
-    })
+    await reached(second.result, 'verified')
     expect(second.result.current.isVerified).toBe(true)
     expect(onVerified).toHaveBeenCalledOnce()
     expect(window.location.search).toBe('')
@@ -87,29 +108,20 @@ describe('useVerificationSession', () => {
     const navigate = vi.fn<(url: string) => void>()
     const onError = vi.fn()
     const { result } = mount(ctx, { navigate, onError })
-    await waitFor(() => {
-      expect(result.current.status).toBe('idle')
-    })
-    act(() => {
-      result.current.start()
-    })
+    await startOnceIdle(result)
     await waitFor(() => {
       expect(navigate).toHaveBeenCalledOnce()
     })
     await liveness(ctx.h, navigate.mock.calls[0]?.[0] ?? '', 'mismatch')
     const again = mount(ctx, { navigate, onError }, ctx.page().wrapper)
-    await waitFor(() => {
-      expect(again.result.current.status).toBe('failed')
-    })
+    await reached(again.result, 'failed')
     expect(again.result.current.reasonCode).toBe('face_mismatch')
     expect(again.result.current.reason).toMatch(/face/i)
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'not_verified' }))
     act(() => {
       again.result.current.retry()
     })
-    await waitFor(() => {
-      expect(again.result.current.status).toBe('pending')
-    })
+    await reached(again.result, 'pending')
     expect(navigate).toHaveBeenCalledTimes(2)
   })
 
@@ -118,12 +130,7 @@ describe('useVerificationSession', () => {
     const popup = fakePopup()
     const open = vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
     const { result } = mount(ctx, { mode: 'popup' })
-    await waitFor(() => {
-      expect(result.current.status).toBe('idle')
-    })
-    act(() => {
-      result.current.start()
-    })
+    await startOnceIdle(result)
     // Synchronously, before the server was even asked.
     expect(open).toHaveBeenCalledWith('about:blank', 'likeness-verification', expect.any(String))
     await waitFor(() => {
@@ -141,9 +148,7 @@ describe('useVerificationSession', () => {
     act(() => {
       postFromPopup('verified', sessionId)
     })
-    await waitFor(() => {
-      expect(result.current.status).toBe('verified')
-    })
+    await reached(result, 'verified')
   })
 
   it('treats a popup closed without a result as a cancel', async () => {
@@ -151,22 +156,10 @@ describe('useVerificationSession', () => {
     const popup = fakePopup()
     vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window)
     const { result } = mount(ctx, { mode: 'popup' })
-    await waitFor(() => {
-      expect(result.current.status).toBe('idle')
-    })
-    act(() => {
-      result.current.start()
-    })
-    await waitFor(() => {
-      expect(result.current.status).toBe('pending')
-    })
+    await startOnceIdle(result)
+    await reached(result, 'pending')
     popup.close()
-    await waitFor(
-      () => {
-        expect(result.current.status).toBe('failed')
-      },
-      { timeout: 3000 },
-    )
+    await reached(result, 'failed', 3000)
     expect(result.current.reasonCode).toBe('cancelled')
   })
 
@@ -175,12 +168,7 @@ describe('useVerificationSession', () => {
     vi.spyOn(window, 'open').mockReturnValue(null)
     const navigate = vi.fn<(url: string) => void>()
     const { result } = mount(ctx, { mode: 'popup', navigate })
-    await waitFor(() => {
-      expect(result.current.status).toBe('idle')
-    })
-    act(() => {
-      result.current.start()
-    })
+    await startOnceIdle(result)
     await waitFor(() => {
       expect(navigate).toHaveBeenCalledOnce()
     })
@@ -190,42 +178,21 @@ describe('useVerificationSession', () => {
   it('cancels a pending verification on request', async () => {
     const ctx = setup()
     const { result } = mount(ctx, { navigate: () => undefined })
-    await waitFor(() => {
-      expect(result.current.status).toBe('idle')
-    })
-    act(() => {
-      result.current.start()
-    })
-    await waitFor(() => {
-      expect(result.current.status).toBe('pending')
-    })
+    await startOnceIdle(result)
+    await reached(result, 'pending')
     act(() => {
       result.current.cancel()
     })
-    await waitFor(() => {
-      expect(result.current.status).toBe('failed')
-    })
+    await reached(result, 'failed')
     expect(result.current.reasonCode).toBe('cancelled')
   })
 
   it('reports expiry when the time runs out, without a reload', async () => {
     const ctx = setup('alice', harness({ limits: { verificationTtlMs: 150 } }, Date.now()))
     const { result } = mount(ctx, { navigate: () => undefined })
-    await waitFor(() => {
-      expect(result.current.status).toBe('idle')
-    })
-    act(() => {
-      result.current.start()
-    })
-    await waitFor(() => {
-      expect(result.current.status).toBe('pending')
-    })
-    await waitFor(
-      () => {
-        expect(result.current.status).toBe('expired')
-      },
-      { timeout: 2000 },
-    )
+    await startOnceIdle(result)
+    await reached(result, 'pending')
+    await reached(result, 'expired', 2000)
     expect(result.current.reasonCode).toBe('expired')
     expect(result.current.reason).toMatch(/expired/i)
   })
@@ -234,12 +201,7 @@ describe('useVerificationSession', () => {
     const ctx = setup()
     const onError = vi.fn()
     const { result } = mount(ctx, { returnTo: 'https://evil.example/', onError })
-    await waitFor(() => {
-      expect(result.current.status).toBe('idle')
-    })
-    act(() => {
-      result.current.start()
-    })
+    await startOnceIdle(result)
     await waitFor(() => {
       expect(result.current.error?.code).toBe('invalid_request')
     })
