@@ -56,19 +56,7 @@ function assertFiniteTime(ms: number, what: string): void {
  */
 export function createManualClock(startMs: number = Date.now()): ManualClock {
   assertFiniteTime(startMs, 'startMs')
-  let current = startMs
-  return {
-    now: () => current,
-    advance(ms) {
-      assertFiniteTime(ms, 'advance(ms)')
-      if (ms < 0) throw new RangeError(`advance(ms) cannot go backwards, got ${ms}`)
-      current += ms
-    },
-    set(ms) {
-      assertFiniteTime(ms, 'set(ms)')
-      current = ms
-    },
-  }
+  return offsetClock(() => 0, startMs)
 }
 
 /**
@@ -82,9 +70,17 @@ export function createManualClock(startMs: number = Date.now()): ManualClock {
  * ```
  */
 export function createSystemClock(): AdjustableClock {
-  let offset = 0
+  return offsetClock(() => Date.now(), 0)
+}
+
+/**
+ * Both clocks: a base time plus an offset that only `advance` and `set` change. The manual
+ * clock's base stands at zero; the system clock's is the real time.
+ */
+function offsetClock(base: () => number, startOffset: number): AdjustableClock {
+  let offset = startOffset
   return {
-    now: () => Date.now() + offset,
+    now: () => base() + offset,
     advance(ms) {
       assertFiniteTime(ms, 'advance(ms)')
       if (ms < 0) throw new RangeError(`advance(ms) cannot go backwards, got ${ms}`)
@@ -92,7 +88,7 @@ export function createSystemClock(): AdjustableClock {
     },
     set(ms) {
       assertFiniteTime(ms, 'set(ms)')
-      offset = ms - Date.now()
+      offset = ms - base()
     },
   }
 }
