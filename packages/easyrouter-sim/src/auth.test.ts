@@ -16,15 +16,17 @@ const VIDEO_CALLS = [
   ['GET', '/v1/video/generations/task_x'],
 ] as const
 
+/** Sends `method path` to a fresh simulator with no Authorization header. */
+function withoutKey(method: string, path: string) {
+  const { sim } = createTestBed()
+  return call(sim, method, path, { key: null, body: method === 'GET' ? undefined : {} })
+}
+
 describe('authentication', () => {
   it.each(MANAGEMENT_CALLS)(
     '%s %s without a key is 401 in the management envelope',
     async (method, path) => {
-      const { sim } = createTestBed()
-      const result = await call(sim, method, path, {
-        key: null,
-        body: method === 'GET' ? undefined : {},
-      })
+      const result = await withoutKey(method, path)
       expect(result.status).toBe(401)
       expect(result.headers.get('www-authenticate')).toBe('Bearer')
       expect(result.json).toEqual({
@@ -37,11 +39,7 @@ describe('authentication', () => {
   it.each(VIDEO_CALLS)(
     '%s %s without a key is 401 with an OpenAI-style error',
     async (method, path) => {
-      const { sim } = createTestBed()
-      const result = await call(sim, method, path, {
-        key: null,
-        body: method === 'GET' ? undefined : {},
-      })
+      const result = await withoutKey(method, path)
       expect(result.status).toBe(401)
       expect(result.json).toEqual({
         error: {

@@ -6,8 +6,8 @@ import {
   call,
   createSession,
   createTestBed,
-  decodeH5Link,
   get,
+  openH5,
   PREFIX,
   verifiedGroup,
   type ApiResult,
@@ -77,7 +77,7 @@ describe('the credential canary', () => {
     )
     const session = created.json.data as { byted_token: string; h5_link: string }
     expect(created.json.data.raw_response).toContain(CANARY)
-    const page = record(await get(sim, decodeH5Link(session.h5_link)))
+    const page = record(await openH5(sim, session))
     const attempt = /name="attempt" value="([^"]+)"/.exec(page.text)?.[1] ?? ''
     const submitted = await sim.fetch(`${BASE_URL}/h5/liveness`, {
       method: 'POST',
@@ -108,7 +108,7 @@ describe('the credential canary', () => {
     record(await get(sim, polled.json.metadata.url as string))
     record(await call(sim, 'GET', `${PREFIX}/sessions/nope`))
     record(await call(sim, 'POST', `${PREFIX}/assets`, { body: { group_id: groupId } }))
-    record(await get(sim, decodeH5Link(session.h5_link)))
+    record(await openH5(sim, session))
 
     // The test controls.
     const control = { 'x-sim-control': '1' }

@@ -5,9 +5,9 @@ import {
   call,
   createSession,
   createTestBed,
-  decodeH5Link,
   get,
   KEY_A,
+  openH5,
   PREFIX,
   until,
 } from '../test/support.ts'
@@ -177,7 +177,7 @@ describe('fault injection', () => {
     const session = await createSession(sim, { callbackUrl: 'https://host.example/cb' })
     sim.faults.add({ status: 500 })
     sim.faults.add({ drop: true })
-    expect((await get(sim, decodeH5Link(session.h5_link))).status).toBe(200)
+    expect((await openH5(sim, session)).status).toBe(200)
     expect((await get(sim, `${BASE_URL}/__sim/health`, { 'x-sim-control': '1' })).status).toBe(200)
     expect((await get(sim, `${BASE_URL}/tos/asset-x`)).status).toBe(403)
   })

@@ -7,6 +7,7 @@ import {
   createTestBed,
   decodeH5Link,
   get,
+  openH5,
   PREFIX,
 } from '../test/support.ts'
 
@@ -152,7 +153,7 @@ describe('the H5 liveness page', () => {
     const late = await createSession(sim, { callbackUrl: 'https://host.example/cb' })
     const { page } = await openLink(sim, 'https://host.example/cb', '&lng=en')
     clock.advance(120_000)
-    const visit = await get(sim, `${decodeH5Link(late.h5_link)}&lng=en`)
+    const visit = await openH5(sim, late, '&lng=en')
     expect(visit.status).toBe(410)
     expect(visit.text).toContain('This link has expired')
     const submitted = await submit(sim, page.text, 'pass')
@@ -195,10 +196,10 @@ describe('the H5 liveness page', () => {
     const raw = await get(sim, session.h5_link)
     expect(raw.status).toBe(403)
 
-    const bad = await get(sim, `${decodeH5Link(session.h5_link)}&outcome=maybe`)
+    const bad = await openH5(sim, session, '&outcome=maybe')
     expect(bad.status).toBe(400)
     // A refused outcome does not use the link up.
-    expect((await get(sim, decodeH5Link(session.h5_link))).status).toBe(200)
+    expect((await openH5(sim, session)).status).toBe(200)
   })
 
   it('refuses a form post without a valid attempt', async () => {

@@ -4,9 +4,9 @@ import {
   createSession,
   createTestBed,
   decodeH5Link,
-  get,
   KEY_A,
   KEY_B,
+  openH5,
   PREFIX,
 } from '../test/support.ts'
 
@@ -189,7 +189,7 @@ describe('GET /sessions/{id} (2.2)', () => {
     const { sim, clock } = createTestBed()
     const session = await createSession(sim, { callbackUrl: 'https://host.example/cb' })
     clock.advance(42_000)
-    expect((await get(sim, `${decodeH5Link(session.h5_link)}&outcome=pass`)).status).toBe(302)
+    expect((await openH5(sim, session, '&outcome=pass')).status).toBe(302)
 
     const byToken = await call(sim, 'GET', `${PREFIX}/sessions/${session.byted_token}`)
     const data = byToken.json.data
@@ -225,7 +225,7 @@ describe('GET /sessions/{id} (2.2)', () => {
   ])('after outcome %s: status %s, result_code %s, no group', async (outcome, status, code) => {
     const { sim } = createTestBed()
     const session = await createSession(sim, { callbackUrl: 'https://host.example/cb' })
-    await get(sim, `${decodeH5Link(session.h5_link)}&outcome=${outcome}`)
+    await openH5(sim, session, `&outcome=${outcome}`)
     const result = await call(sim, 'GET', `${PREFIX}/sessions/${session.byted_token}`)
     expect(result.json.data).toMatchObject({ status, result_code: code, group_id: '' })
   })
@@ -233,7 +233,7 @@ describe('GET /sessions/{id} (2.2)', () => {
   it('ignores a result_code query that lies about the outcome', async () => {
     const { sim } = createTestBed()
     const session = await createSession(sim, { callbackUrl: 'https://host.example/cb' })
-    await get(sim, `${decodeH5Link(session.h5_link)}&outcome=fail`)
+    await openH5(sim, session, '&outcome=fail')
     const result = await call(
       sim,
       'GET',

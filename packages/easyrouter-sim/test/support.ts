@@ -218,6 +218,15 @@ export function decodeH5Link(link: string): string {
   return link.replaceAll('\\u0026', '&')
 }
 
+/** Opens a session's H5 link as a browser does (escapes decoded), `query` appended (`&lng=en`). */
+export async function openH5(
+  sim: Simulator,
+  session: { h5_link: string },
+  query = '',
+): Promise<ApiResult> {
+  return get(sim, `${decodeH5Link(session.h5_link)}${query}`)
+}
+
 /** `data` of a session response, as the tests read it. */
 export interface SessionData {
   session_id: string
@@ -261,8 +270,7 @@ export async function createSession(
 /** Runs the whole liveness flow with a passing outcome; returns the new group id. */
 export async function verifiedGroup(sim: Simulator, key: string = KEY_A): Promise<string> {
   const session = await createSession(sim, { key, callbackUrl: 'https://host.example/cb' })
-  const link = `${decodeH5Link(session.h5_link)}&outcome=pass`
-  const visit = await sim.fetch(link)
+  const visit = await openH5(sim, session, '&outcome=pass')
   if (visit.status !== 302) throw new Error(`H5 pass failed with ${visit.status}`)
   const result = await call(sim, 'GET', `${PREFIX}/sessions/${session.byted_token}`, {
     key,
