@@ -1,13 +1,16 @@
 import { LIKENESS_REQUEST_HEADER } from '@likeness/core'
 import { describe, expect, it } from 'vitest'
 import type { LikenessHandlerOptions } from '../src/options.ts'
-import { activeAsset, APP, BASE, harness, PNG, verify, type Harness } from './harness.ts'
-
-const INPUT = {
-  model: 'dreamina-seedance-2-0',
-  prompt: 'me, walking on the moon',
-  durationSeconds: 5,
-}
+import {
+  activeAsset,
+  APP,
+  BASE,
+  harness,
+  PNG,
+  verify,
+  VIDEO_INPUT,
+  type Harness,
+} from './harness.ts'
 
 interface Call {
   name: string
@@ -57,7 +60,7 @@ function calls(assetId: string): Call[] {
       user: 'alice',
       method: 'POST',
       path: '/videos',
-      body: JSON.stringify({ ...INPUT, references: [{ assetId }] }),
+      body: JSON.stringify({ ...VIDEO_INPUT, references: [{ assetId }] }),
       headers: { ...json, 'idempotency-key': 'csrf-video-0001' },
       allowed: 201,
     },

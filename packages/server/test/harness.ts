@@ -1,8 +1,8 @@
-import { LIKENESS_REQUEST_HEADER } from '@likeness/core'
+import { LIKENESS_REQUEST_HEADER, type VideoJobInput } from '@likeness/core'
 import { createManualClock, createSimulator } from '@likeness/easyrouter-sim'
 import { createMemoryBlobStore } from '../src/blob/memory-blob-store.ts'
 import { createLikenessHandler, type LikenessHandler } from '../src/handler.ts'
-import type { LikenessHandlerOptions } from '../src/options.ts'
+import type { LikenessHandlerOptions, LikenessLimits } from '../src/options.ts'
 import { createMemoryStore } from '../src/store/memory-store.ts'
 
 export const APP = 'https://app.example'
@@ -19,6 +19,26 @@ export const PNG = Uint8Array.from(
   ),
   (c) => c.charCodeAt(0),
 )
+
+/** A video job the simulator accepts. */
+export const VIDEO_INPUT = {
+  model: 'dreamina-seedance-2-0',
+  prompt: 'me, walking on the moon',
+  durationSeconds: 5,
+} satisfies VideoJobInput
+
+/**
+ * Options under which only `kind` is rate-limited, to `max` a minute; the other limits stay
+ * out of the way (nine within a millisecond).
+ */
+export function onlyRateLimited(
+  kind: keyof LikenessLimits['rateLimits'],
+  max: number,
+): Partial<LikenessHandlerOptions> {
+  const open = { max: 9, windowMs: 1 }
+  const rateLimits = { verification: open, upload: open, video: open }
+  return { limits: { rateLimits: { ...rateLimits, [kind]: { max, windowMs: 60_000 } } } }
+}
 
 /**
  * The handler wired to an in-process simulator, on one manual clock. EasyRouter's downloads
@@ -82,6 +102,10 @@ export function harness(overrides: Partial<LikenessHandlerOptions> = {}, startMs
 }
 
 export type Harness = ReturnType<typeof harness>
+
+/** Create-video calls that reached the simulator. */
+export const videosUpstream = (h: Harness) =>
+  h.sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/video/generations').length
 
 export interface Reply<T = any> {
   status: number

@@ -3,13 +3,10 @@ import type { LikenessErrorReport } from '../src/events.ts'
 import { createLikenessHandler } from '../src/handler.ts'
 import { createMemoryStore } from '../src/store/memory-store.ts'
 import type { Store } from '../src/store/types.ts'
-import { API_KEY, client, harness, SIM_URL, verify } from './harness.ts'
+import { API_KEY, client, harness, SIM_URL, verify, videosUpstream } from './harness.ts'
 
 const INPUT = { model: 'dreamina-seedance-2-0', prompt: 'me, walking on the moon' }
 const LEASE_MS = 120_000
-
-const creates = (h: ReturnType<typeof harness>) =>
-  h.sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/video/generations').length
 
 /** A memory store whose chosen methods fail while `failing[name]` is above 0. */
 function flakyStore(failing: Partial<Record<keyof Store, number>>): Store {
@@ -80,10 +77,10 @@ describe('an idempotency key never hangs for ever', () => {
       expect(answer.headers.get('retry-after')).toBeNull()
     }
     // Nothing was created by the retries; a fresh key creates the video.
-    expect(creates(h)).toBe(0)
+    expect(videosUpstream(h)).toBe(0)
     const fresh = await alice.post('/videos', INPUT, { 'idempotency-key': 'fresh-key-0001' })
     expect(fresh.status).toBe(201)
-    expect(creates(h)).toBe(1)
+    expect(videosUpstream(h)).toBe(1)
   })
 
   it('honours a configured lease', async () => {
@@ -115,7 +112,7 @@ describe('an idempotency key never hangs for ever', () => {
     })
     const again = await h.as('alice').post('/videos', INPUT, { 'idempotency-key': 'spent-key-01' })
     expect(again.body.error).toMatchObject({ retryable: false, details: { outcome: 'unknown' } })
-    expect(creates(h)).toBe(1)
+    expect(videosUpstream(h)).toBe(1)
   })
 })
 
@@ -132,7 +129,7 @@ describe('a task EasyRouter created is never lost to a failing store', () => {
     expect((await h.as('alice').get(`/videos/${created.body.id}`)).status).toBe(200)
     const replay = await h.as('alice').post('/videos', INPUT, { 'idempotency-key': 'flaky-key-01' })
     expect(replay).toMatchObject({ status: 200, body: { id: created.body.id } })
-    expect(creates(h)).toBe(1)
+    expect(videosUpstream(h)).toBe(1)
   })
 
   it('reports a task it could not record to onError, with its task id, and never creates another', async () => {
@@ -151,7 +148,7 @@ describe('a task EasyRouter created is never lost to a failing store', () => {
       retryable: false,
       details: { outcome: 'unknown' },
     })
-    expect(creates(h)).toBe(1)
+    expect(videosUpstream(h)).toBe(1)
     expect(errors).toEqual([
       expect.objectContaining({
         requestId: answer.headers.get('x-request-id'),
@@ -171,6 +168,6 @@ describe('a task EasyRouter created is never lost to a failing store', () => {
       .as('alice')
       .post('/videos', INPUT, { 'idempotency-key': 'lost-key-001' })
     expect(settled.body.error).toMatchObject({ retryable: false, details: { outcome: 'unknown' } })
-    expect(creates(h)).toBe(1)
+    expect(videosUpstream(h)).toBe(1)
   })
 })

@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { createMemoryBlobStore } from '../src/blob/memory-blob-store.ts'
 import type { BlobStore } from '../src/blob/types.ts'
 import type { LikenessHandlerOptions } from '../src/options.ts'
-import { activeAsset, APP, BASE, harness, PNG, verify, type Harness } from './harness.ts'
+import {
+  activeAsset,
+  APP,
+  BASE,
+  harness,
+  PNG,
+  verify,
+  VIDEO_INPUT,
+  type Harness,
+} from './harness.ts'
 
-const INPUT = {
-  model: 'dreamina-seedance-2-0',
-  prompt: 'me, walking on the moon',
-  durationSeconds: 5,
-}
 const TEXT = new TextEncoder().encode('just some notes, not a picture\n')
 const GIF = Uint8Array.from([
   ...new TextEncoder().encode('GIF89a'),
@@ -284,11 +288,11 @@ describe('JSON bodies', () => {
       const cases: [string, string, number, string][] = [
         ['application/json', '{"prompt": ', 400, 'invalid_request'],
         ['application/json', "{ prompt: 'single quotes' }", 400, 'invalid_request'],
-        ['application/json', JSON.stringify([INPUT]), 400, 'invalid_request'],
+        ['application/json', JSON.stringify([VIDEO_INPUT]), 400, 'invalid_request'],
         ['application/json', '"a string"', 400, 'invalid_request'],
         ['application/json', 'null', 400, 'invalid_request'],
         ['application/json', '42', 400, 'invalid_request'],
-        ['text/plain', JSON.stringify(INPUT), 415, 'unsupported_media'],
+        ['text/plain', JSON.stringify(VIDEO_INPUT), 415, 'unsupported_media'],
         ['application/x-www-form-urlencoded', 'model=x&prompt=y', 415, 'unsupported_media'],
         ['multipart/form-data; boundary=x', '--x--', 415, 'unsupported_media'],
       ]
@@ -309,7 +313,7 @@ describe('JSON bodies', () => {
       }
       // No content type at all (bytes, so fetch adds none).
       const untyped = request('POST', path, {
-        body: new TextEncoder().encode(JSON.stringify(INPUT)),
+        body: new TextEncoder().encode(JSON.stringify(VIDEO_INPUT)),
         headers: { ...extra },
       })
       expect(untyped.headers.get('content-type')).toBeNull()
@@ -328,7 +332,7 @@ describe('JSON bodies', () => {
       .as('alice')
       .post(
         '/videos',
-        { ...INPUT, references: [{ assetId: asset.id }] },
+        { ...VIDEO_INPUT, references: [{ assetId: asset.id }] },
         { 'idempotency-key': 'json-tests-0001' },
       )
     expect(ok.status).toBe(201)
@@ -339,7 +343,7 @@ describe('JSON bodies', () => {
     const { h } = setup()
     await verify(h, 'alice')
     h.sim.requests.reset()
-    const big = JSON.stringify({ ...INPUT, prompt: 'x'.repeat(70 * 1024) })
+    const big = JSON.stringify({ ...VIDEO_INPUT, prompt: 'x'.repeat(70 * 1024) })
     for (const [path, extra] of routes) {
       const reply = await send(
         h,
@@ -370,7 +374,7 @@ describe('JSON bodies', () => {
         .as('alice')
         .post(
           '/videos',
-          { ...INPUT, references: [{ assetId }] },
+          { ...VIDEO_INPUT, references: [{ assetId }] },
           { 'idempotency-key': 'hostile-ref-0001' },
         )
       expect({ assetId, status: reply.status }).toEqual({ assetId, status: 400 })

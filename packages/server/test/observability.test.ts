@@ -1,7 +1,7 @@
 import { LIKENESS_REQUEST_HEADER } from '@likeness/core'
 import { describe, expect, it } from 'vitest'
 import type { LikenessErrorReport, LikenessEvent } from '../src/events.ts'
-import { API_KEY, APP, BASE, harness, verify } from './harness.ts'
+import { API_KEY, APP, BASE, harness, onlyRateLimited, verify } from './harness.ts'
 
 function observed(overrides: Parameters<typeof harness>[0] = {}) {
   const events: LikenessEvent[] = []
@@ -91,15 +91,7 @@ describe('onEvent', () => {
   })
 
   it('reports a rate limit as a refusal, but not a rate limit relayed from EasyRouter', async () => {
-    const { h, events } = observed({
-      limits: {
-        rateLimits: {
-          verification: { max: 1, windowMs: 60_000 },
-          upload: { max: 9, windowMs: 1 },
-          video: { max: 9, windowMs: 1 },
-        },
-      },
-    })
+    const { h, events } = observed(onlyRateLimited('verification', 1))
     await h.as('alice').post('/verification', {})
     const limited = await h.as('alice').post('/verification', {})
     expect(limited.status).toBe(429)

@@ -6,18 +6,10 @@ import {
   harness,
   PNG,
   verify,
-  type Harness,
+  VIDEO_INPUT,
+  videosUpstream,
   type Reply,
 } from './harness.ts'
-
-const INPUT = {
-  model: 'dreamina-seedance-2-0',
-  prompt: 'me, walking on the moon',
-  durationSeconds: 5,
-}
-
-const creates = (h: Harness) =>
-  h.sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/video/generations').length
 
 /** An id of the same shape (length, alphabet, prefix) that nobody owns. */
 function madeUp(id: string): string {
@@ -53,7 +45,7 @@ async function world() {
     .as('alice')
     .post(
       '/videos',
-      { ...INPUT, references: [{ assetId: active.id }] },
+      { ...VIDEO_INPUT, references: [{ assetId: active.id }] },
       { 'idempotency-key': 'alice-video-0001' },
     )
   expect(job.status).toBe(201)
@@ -151,7 +143,7 @@ describe('ownership', () => {
 
     const jobs = await bob.get('/videos')
     expect(jobs).toMatchObject({ status: 200, body: { items: [] } })
-    const own = await bob.post('/videos', INPUT, { 'idempotency-key': 'bob-video-00001' })
+    const own = await bob.post('/videos', VIDEO_INPUT, { 'idempotency-key': 'bob-video-00001' })
     expect(own.status).toBe(201)
     const after = (await bob.get('/videos')).body.items.map((job: { id: string }) => job.id)
     expect(after).toEqual([own.body.id])
@@ -164,18 +156,18 @@ describe('ownership', () => {
     const w = await world()
     const { h, bob, ids } = w
     const before = await aliceView(w)
-    const tasksBefore = creates(h)
+    const tasksBefore = videosUpstream(h)
 
     const refusals = []
     for (const [index, id] of [ids.active, ids.processing].entries()) {
       const theirs = await bob.post(
         '/videos',
-        { ...INPUT, references: [{ assetId: id }] },
+        { ...VIDEO_INPUT, references: [{ assetId: id }] },
         { 'idempotency-key': `bob-steals-${index}-000` },
       )
       const nobodys = await bob.post(
         '/videos',
-        { ...INPUT, references: [{ assetId: madeUp(id) }] },
+        { ...VIDEO_INPUT, references: [{ assetId: madeUp(id) }] },
         { 'idempotency-key': `bob-ghost-${index}-0000` },
       )
       expect(theirs.status).toBe(400)
@@ -190,13 +182,13 @@ describe('ownership', () => {
     // Mixed with his own Active asset, the whole request is still refused.
     const mixed = await bob.post(
       '/videos',
-      { ...INPUT, references: [{ assetId: w.bobAsset }, { assetId: ids.active }] },
+      { ...VIDEO_INPUT, references: [{ assetId: w.bobAsset }, { assetId: ids.active }] },
       { 'idempotency-key': 'bob-mixed-000001' },
     )
     expect(mixed.status).toBe(400)
     expect(mixed.body.error.details.issues[0].field).toBe('references[1].assetId')
 
-    expect(creates(h)).toBe(tasksBefore)
+    expect(videosUpstream(h)).toBe(tasksBefore)
     expect((await bob.get('/videos')).body.items).toEqual([])
     expect(await aliceView(w)).toEqual(before)
   })
@@ -233,7 +225,7 @@ describe('ownership', () => {
     const asset = await activeAsset(h, 'alice')
     const job = await h
       .as('alice')
-      .post('/videos', INPUT, { 'idempotency-key': 'alice-video-0002' })
+      .post('/videos', VIDEO_INPUT, { 'idempotency-key': 'alice-video-0002' })
     h.sim.requests.reset()
 
     const routes: [string, string][] = [
@@ -264,7 +256,7 @@ describe('ownership', () => {
               ? await nobody.del(path, { 'idempotency-key': 'anon-key-000001' })
               : path === '/assets'
                 ? await nobody.upload(PNG)
-                : await nobody.post(path, INPUT, { 'idempotency-key': 'anon-key-000001' })
+                : await nobody.post(path, VIDEO_INPUT, { 'idempotency-key': 'anon-key-000001' })
         expect({ method, path, status: reply.status, code: reply.body.error?.code }).toEqual({
           method,
           path,

@@ -2,7 +2,6 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import type { VideoJobInput } from '@likeness/core'
 import { describe, expect, it, vi } from 'vitest'
 import { createSqliteStore } from '../src/node/sqlite-store.ts'
 import {
@@ -14,14 +13,10 @@ import {
   PNG,
   SECRET,
   SIM_URL,
+  VIDEO_INPUT,
   type Harness,
 } from './harness.ts'
 
-const INPUT = {
-  model: 'dreamina-seedance-2-0',
-  prompt: 'me, walking on the moon',
-  durationSeconds: 5,
-} satisfies VideoJobInput
 const WRONG_KEY = 'sk-wrong-0000000000000000000000'
 
 interface Seen {
@@ -95,7 +90,7 @@ async function journey(h: Harness) {
 
   const job = await alice.post(
     '/videos',
-    { ...INPUT, references: [{ assetId: asset.id }] },
+    { ...VIDEO_INPUT, references: [{ assetId: asset.id }] },
     { 'idempotency-key': 'secrets-video-01' },
   )
   expect(job.status).toBe(201)
@@ -104,7 +99,7 @@ async function journey(h: Harness) {
     (
       await alice.post(
         '/videos',
-        { ...INPUT, references: [{ assetId: asset.id }] },
+        { ...VIDEO_INPUT, references: [{ assetId: asset.id }] },
         { 'idempotency-key': 'secrets-video-01' },
       )
     ).status,
@@ -134,7 +129,9 @@ async function journey(h: Harness) {
   expect((await alice.get(`/assets/${asset.id}`)).body.error.code).toBe('malformed_response')
   removeMalformed()
   const removeVideo = h.sim.faults.add({ path: '/v1/video/generations', status: 500, times: 1 })
-  const unclear = await alice.post('/videos', INPUT, { 'idempotency-key': 'secrets-video-02' })
+  const unclear = await alice.post('/videos', VIDEO_INPUT, {
+    'idempotency-key': 'secrets-video-02',
+  })
   expect(unclear.status).toBe(502)
   expect(unclear.body.error.details).toEqual({ outcome: 'unknown' })
   removeVideo()
@@ -209,12 +206,12 @@ describe('secrets never reach the browser', () => {
     await h.store.putJob({
       id: 'task_earlier0001',
       userId: 'alice',
-      input: INPUT,
+      input: VIDEO_INPUT,
       snapshot: {
         id: 'task_earlier0001',
         status: 'queued',
         progress: 0,
-        model: INPUT.model,
+        model: VIDEO_INPUT.model,
         createdAt: new Date(h.clock.now()).toISOString(),
       },
       createdAt: h.clock.now(),
@@ -227,7 +224,7 @@ describe('secrets never reach the browser', () => {
       await alice.get('/assets'),
       await alice.get('/assets/asset-20260521164235-zggcb'),
       await alice.upload(PNG),
-      await alice.post('/videos', INPUT, { 'idempotency-key': 'wrong-key-0001' }),
+      await alice.post('/videos', VIDEO_INPUT, { 'idempotency-key': 'wrong-key-0001' }),
       await alice.del('/assets/asset-20260521164235-zggcb'),
       await alice.del('/assets'),
     ]

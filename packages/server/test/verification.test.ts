@@ -1,7 +1,7 @@
 import { VERIFICATION_MESSAGE_TYPE } from '@likeness/core'
 import { describe, expect, it } from 'vitest'
 import type { LikenessEvent } from '../src/events.ts'
-import { APP, BASE, harness, liveness, verify, type Harness } from './harness.ts'
+import { APP, BASE, harness, liveness, onlyRateLimited, verify, type Harness } from './harness.ts'
 
 async function start(
   h: Harness,
@@ -270,15 +270,7 @@ describe('verification', () => {
   })
 
   it('rate-limits starts per user', async () => {
-    const h = harness({
-      limits: {
-        rateLimits: {
-          verification: { max: 2, windowMs: 60_000 },
-          upload: { max: 9, windowMs: 1 },
-          video: { max: 9, windowMs: 1 },
-        },
-      },
-    })
+    const h = harness(onlyRateLimited('verification', 2))
     await start(h)
     await start(h)
     const third = await h.as('alice').post('/verification', {})

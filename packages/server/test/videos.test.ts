@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { activeAsset, harness, PNG, verify, type Harness } from './harness.ts'
+import {
+  activeAsset,
+  harness,
+  onlyRateLimited,
+  PNG,
+  verify,
+  VIDEO_INPUT,
+  videosUpstream,
+  type Harness,
+} from './harness.ts'
 
-const INPUT = {
-  model: 'dreamina-seedance-2-0',
-  prompt: 'me, walking on the moon',
-  durationSeconds: 5,
-}
-const creates = (h: Harness) =>
-  h.sim.requests.filter((r) => r.method === 'POST' && r.path === '/v1/video/generations').length
 const polls = (h: Harness, id: string) =>
   h.sim.requests.filter((r) => r.method === 'GET' && r.path === `/v1/video/generations/${id}`)
     .length
@@ -22,13 +24,13 @@ async function ready(user = 'alice') {
 describe('video jobs', () => {
   it('creates exactly one upstream task for concurrent duplicate submits', async () => {
     const { h, asset, alice } = await ready()
-    const input = { ...INPUT, references: [{ assetId: asset.id, role: 'first_frame' }] }
+    const input = { ...VIDEO_INPUT, references: [{ assetId: asset.id, role: 'first_frame' }] }
     const replies = await Promise.all(
       Array.from({ length: 8 }, () =>
         alice.post('/videos', input, { 'idempotency-key': 'double-click-1' }),
       ),
     )
-    expect(creates(h)).toBe(1)
+    expect(videosUpstream(h)).toBe(1)
     const ids = new Set(replies.map((reply) => reply.body.id))
     expect(ids.size).toBe(1)
     expect(replies.map((reply) => reply.status).sort()).toEqual([
@@ -41,32 +43,32 @@ describe('video jobs', () => {
     // A later retry with the same key gets the same job; a new key makes a new one.
     const retry = await alice.post('/videos', input, { 'idempotency-key': 'double-click-1' })
     expect(retry).toMatchObject({ status: 200, body: { id: [...ids][0] } })
-    expect(creates(h)).toBe(1)
+    expect(videosUpstream(h)).toBe(1)
     expect(
       (await alice.post('/videos', input, { 'idempotency-key': 'second-video-2' })).status,
     ).toBe(201)
-    expect(creates(h)).toBe(2)
+    expect(videosUpstream(h)).toBe(2)
     expect((await alice.get('/videos')).body.items).toHaveLength(2)
   })
 
   it('refuses a reused key with a different request', async () => {
     const { h, alice } = await ready()
-    await alice.post('/videos', INPUT, { 'idempotency-key': 'reused-key-01' })
+    await alice.post('/videos', VIDEO_INPUT, { 'idempotency-key': 'reused-key-01' })
     const other = await alice.post(
       '/videos',
-      { ...INPUT, prompt: 'something else' },
+      { ...VIDEO_INPUT, prompt: 'something else' },
       { 'idempotency-key': 'reused-key-01' },
     )
     expect(other.status).toBe(409)
     expect(other.body.error.code).toBe('conflict')
-    expect(creates(h)).toBe(1)
+    expect(videosUpstream(h)).toBe(1)
   })
 
   it('keys are per user', async () => {
     const { h, alice } = await ready()
     await verify(h, 'bob')
-    const a = await alice.post('/videos', INPUT, { 'idempotency-key': 'shared-key-01' })
-    const b = await h.as('bob').post('/videos', INPUT, { 'idempotency-key': 'shared-key-01' })
+    const a = await alice.post('/videos', VIDEO_INPUT, { 'idempotency-key': 'shared-key-01' })
+    const b = await h.as('bob').post('/videos', VIDEO_INPUT, { 'idempotency-key': 'shared-key-01' })
     expect(a.status).toBe(201)
     expect(b.status).toBe(201)
     expect(a.body.id).not.toBe(b.body.id)
@@ -79,11 +81,11 @@ describe('video jobs', () => {
       { 'idempotency-key': 'short' },
       { 'idempotency-key': 'has spaces in it' },
     ]) {
-      const result = await alice.post('/videos', INPUT, headers)
+      const result = await alice.post('/videos', VIDEO_INPUT, headers)
       expect(result.status).toBe(400)
       expect(result.body.error.details.field).toBe('idempotency-key')
     }
-    expect(creates(h)).toBe(0)
+    expect(videosUpstream(h)).toBe(0)
   })
 
   it('validates the input and names each problem', async () => {
@@ -104,10 +106,10 @@ describe('video jobs', () => {
     expect(result.body.error.details.issues.map((issue: { field: string }) => issue.field)).toEqual(
       ['prompt', 'resolution', 'seed', 'watermark'],
     )
-    expect(creates(h)).toBe(0)
+    expect(videosUpstream(h)).toBe(0)
     // A refused request does not spend its key.
     expect(
-      (await alice.post('/videos', INPUT, { 'idempotency-key': 'invalid-input-1' })).status,
+      (await alice.post('/videos', VIDEO_INPUT, { 'idempotency-key': 'invalid-input-1' })).status,
     ).toBe(201)
   })
 
@@ -116,28 +118,28 @@ describe('video jobs', () => {
     const processing = await alice.upload(PNG)
     const refused = await alice.post(
       '/videos',
-      { ...INPUT, references: [{ assetId: processing.body.id }] },
+      { ...VIDEO_INPUT, references: [{ assetId: processing.body.id }] },
       { 'idempotency-key': 'not-active-01' },
     )
     expect(refused.status).toBe(400)
     expect(refused.body.error.details.issues[0]).toMatchObject({ field: 'references[0].assetId' })
     const missing = await alice.post(
       '/videos',
-      { ...INPUT, references: [{ assetId: 'asset-20990101000000-ghost' }] },
+      { ...VIDEO_INPUT, references: [{ assetId: 'asset-20990101000000-ghost' }] },
       { 'idempotency-key': 'missing-asset-1' },
     )
     expect(missing.status).toBe(400)
-    expect(creates(h)).toBe(0)
+    expect(videosUpstream(h)).toBe(0)
   })
 
   it('needs a verified person only when a video references assets', async () => {
     const h = harness()
     const carol = h.as('carol')
-    const plain = await carol.post('/videos', INPUT, { 'idempotency-key': 'no-refs-0001' })
+    const plain = await carol.post('/videos', VIDEO_INPUT, { 'idempotency-key': 'no-refs-0001' })
     expect(plain.status).toBe(201)
     const withRef = await carol.post(
       '/videos',
-      { ...INPUT, references: [{ assetId: 'asset-20260520153701-pgxsl' }] },
+      { ...VIDEO_INPUT, references: [{ assetId: 'asset-20260520153701-pgxsl' }] },
       { 'idempotency-key': 'with-refs-001' },
     )
     expect(withRef.status).toBe(403)
@@ -146,7 +148,8 @@ describe('video jobs', () => {
 
   it('shares one upstream poll between many browsers, with a short cache', async () => {
     const { h, alice } = await ready()
-    const job = (await alice.post('/videos', INPUT, { 'idempotency-key': 'poll-share-01' })).body
+    const job = (await alice.post('/videos', VIDEO_INPUT, { 'idempotency-key': 'poll-share-01' }))
+      .body
     h.clock.advance(2000)
     const views = await Promise.all(
       Array.from({ length: 10 }, () => alice.get(`/videos/${job.id}`)),
@@ -172,7 +175,7 @@ describe('video jobs', () => {
     const job = (
       await alice.post(
         '/videos',
-        { ...INPUT, prompt: 'sim:fail' },
+        { ...VIDEO_INPUT, prompt: 'sim:fail' },
         { 'idempotency-key': 'fail-video-01' },
       )
     ).body
@@ -185,13 +188,13 @@ describe('video jobs', () => {
   it('never bills twice after an unclear upstream answer, and frees the key after a clear refusal', async () => {
     const { h, alice } = await ready()
     h.sim.faults.add({ method: 'POST', path: '/v1/video/generations', status: 502, times: 1 })
-    const unclear = await alice.post('/videos', INPUT, { 'idempotency-key': 'unclear-01' })
+    const unclear = await alice.post('/videos', VIDEO_INPUT, { 'idempotency-key': 'unclear-01' })
     expect(unclear.status).toBe(503)
     expect(unclear.body.error).toMatchObject({ retryable: false, details: { outcome: 'unknown' } })
-    const again = await alice.post('/videos', INPUT, { 'idempotency-key': 'unclear-01' })
+    const again = await alice.post('/videos', VIDEO_INPUT, { 'idempotency-key': 'unclear-01' })
     expect(again.status).toBe(409)
     expect(again.body.error.details.outcome).toBe('unknown')
-    expect(creates(h)).toBe(1)
+    expect(videosUpstream(h)).toBe(1)
 
     h.sim.faults.add({
       method: 'POST',
@@ -200,35 +203,31 @@ describe('video jobs', () => {
       retryAfterSeconds: 2,
       times: 1,
     })
-    const refused = await alice.post('/videos', INPUT, { 'idempotency-key': 'refused-01' })
+    const refused = await alice.post('/videos', VIDEO_INPUT, { 'idempotency-key': 'refused-01' })
     expect(refused.status).toBe(429)
     expect(refused.headers.get('retry-after')).toBe('2')
-    expect((await alice.post('/videos', INPUT, { 'idempotency-key': 'refused-01' })).status).toBe(
-      201,
-    )
+    expect(
+      (await alice.post('/videos', VIDEO_INPUT, { 'idempotency-key': 'refused-01' })).status,
+    ).toBe(201)
   })
 
   it('rate-limits creates per user', async () => {
-    const h = harness({
-      limits: {
-        rateLimits: {
-          verification: { max: 9, windowMs: 1 },
-          upload: { max: 9, windowMs: 1 },
-          video: { max: 1, windowMs: 60_000 },
-        },
-      },
-    })
+    const h = harness(onlyRateLimited('video', 1))
     expect(
-      (await h.as('alice').post('/videos', INPUT, { 'idempotency-key': 'limit-0001' })).status,
+      (await h.as('alice').post('/videos', VIDEO_INPUT, { 'idempotency-key': 'limit-0001' }))
+        .status,
     ).toBe(201)
-    const second = await h.as('alice').post('/videos', INPUT, { 'idempotency-key': 'limit-0002' })
+    const second = await h
+      .as('alice')
+      .post('/videos', VIDEO_INPUT, { 'idempotency-key': 'limit-0002' })
     expect(second.status).toBe(429)
-    expect(creates(h)).toBe(1)
+    expect(videosUpstream(h)).toBe(1)
   })
 
   it('maps upstream faults on reads to typed, retryable errors', async () => {
     const { h, alice } = await ready()
-    const job = (await alice.post('/videos', INPUT, { 'idempotency-key': 'fault-read-01' })).body
+    const job = (await alice.post('/videos', VIDEO_INPUT, { 'idempotency-key': 'fault-read-01' }))
+      .body
     h.clock.advance(2000)
     h.sim.faults.add({ method: 'GET', path: '/v1/video/generations/*', status: 503 })
     const down = await alice.get(`/videos/${job.id}`)
