@@ -1,11 +1,7 @@
 import { request as httpRequest } from 'node:http'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BlobStore } from '../src/blob/types.ts'
 import { createLikenessHandler } from '../src/handler.ts'
-import { createDiskBlobStore } from '../src/node/index.ts'
 import { verify } from './harness.ts'
 import { listenOnLoopback } from './loopback.ts'
 import {
@@ -14,6 +10,7 @@ import {
   pngStream,
   replyOf,
   stagingHarness,
+  temporaryDiskStore,
   uploadRequest,
 } from './upload-harness.ts'
 
@@ -24,9 +21,7 @@ afterEach(async () => {
 
 /** A disk blob store that reports when a body it gave out is cancelled by its reader. */
 async function watchedDiskStore() {
-  const folder = await mkdtemp(join(tmpdir(), 'likeness-download-'))
-  cleanups.push(() => rm(folder, { recursive: true, force: true }))
-  const disk = createDiskBlobStore({ directory: folder })
+  const { store: disk } = await temporaryDiskStore()
   const cancelled = deferred()
   const store: BlobStore = {
     ...disk,

@@ -1,7 +1,13 @@
 // Helpers for the upload and staging tests: a harness that records the staged-file URLs
-// EasyRouter was handed, and uploads whose body the test holds open.
+// EasyRouter was handed, a disk store that goes with the test, and uploads whose body the test
+// holds open.
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { LIKENESS_REQUEST_HEADER } from '@likeness/core'
+import { onTestFinished } from 'vitest'
 import type { LikenessHandler } from '../src/handler.ts'
+import { createDiskBlobStore } from '../src/node/disk-blob-store.ts'
 import type { LikenessHandlerOptions } from '../src/options.ts'
 import { API_KEY, APP, BASE, harness, PNG, SIM_URL, type Harness, type Reply } from './harness.ts'
 
@@ -35,6 +41,18 @@ export function stagingHarness(
   })
   holder.h = h
   return { h, stagedUrls }
+}
+
+/**
+ * A disk blob store in a folder of its own under the system's temporary one, removed when the
+ * test ends; `files()` lists the files it keeps.
+ */
+export async function temporaryDiskStore() {
+  const folder = await mkdtemp(join(tmpdir(), 'likeness-staged-'))
+  onTestFinished(() => rm(folder, { recursive: true, force: true }))
+  const directory = join(folder, 'uploads')
+  const files = () => readdir(directory).catch(() => [] as string[])
+  return { store: createDiskBlobStore({ directory }), files }
 }
 
 /** The blob key in a staged-file URL. */

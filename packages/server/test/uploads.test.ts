@@ -1,12 +1,8 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BlobStore } from '../src/blob/types.ts'
 import { createLikenessHandler } from '../src/handler.ts'
-import { createDiskBlobStore } from '../src/node/disk-blob-store.ts'
 import { DEFAULT_LIMITS, type LikenessHandlerOptions } from '../src/options.ts'
-import { BASE, client, PNG, verify, type Harness } from './harness.ts'
+import { BASE, client, onlyRateLimited, PNG, verify, type Harness } from './harness.ts'
 import {
   deferred,
   heldUpload,
@@ -15,6 +11,7 @@ import {
   pngStream,
   replyOf,
   stagingHarness,
+  temporaryDiskStore,
   uploadRequest,
 } from './upload-harness.ts'
 
@@ -31,6 +28,14 @@ async function upload(h: Harness, stagedUrls: string[], user = 'alice', name = '
   expect(record?.blobKey).toBeDefined()
   const url = stagedUrls.at(-1)!
   return { id: reply.body.id as string, key: record!.blobKey!, url }
+}
+
+/** The staged copy of alice's upload was swept; the asset itself is still known, with its owner. */
+async function expectOnlyStagedCopyGone(h: Harness, uploaded: { id: string; key: string }) {
+  expect(await h.blobStore.get(uploaded.key)).toBeUndefined()
+  const record = await h.store.getAsset(uploaded.id)
+  expect(record).toMatchObject({ id: uploaded.id, userId: 'alice' })
+  expect(record?.blobKey).toBeUndefined()
 }
 
 /** Fetches a staged file the way EasyRouter does: no login, no cookies, no protocol header. */
@@ -187,11 +192,7 @@ describe('staged uploads', () => {
 
     h.clock.advance(TTL / 2 + SWEEP_EVERY_MS)
     await upload(h, stagedUrls, 'alice', 'later.png')
-    expect(await h.blobStore.get(old.key)).toBeUndefined()
-    // The asset itself is still known (and its owner with it); only the staged copy went.
-    const record = await h.store.getAsset(old.id)
-    expect(record).toMatchObject({ id: old.id, userId: 'alice' })
-    expect(record?.blobKey).toBeUndefined()
+    await expectOnlyStagedCopyGone(h, old)
     // Younger than the TTL: kept.
     expect(await h.blobStore.get(younger.key)).toBeDefined()
     expect((await h.store.getAsset(younger.id))?.blobKey).toBe(younger.key)
@@ -240,14 +241,7 @@ describe('staged uploads', () => {
   })
 
   it('rate-limits uploads per user with Retry-After, leaving others alone', async () => {
-    const { h, stagedUrls } = setup({
-      limits: {
-        rateLimits: {
-          ...DEFAULT_LIMITS.rateLimits,
-          upload: { max: 2, windowMs: 60_000 },
-        },
-      },
-    })
+    const { h, stagedUrls } = setup(onlyRateLimited('upload', 2))
     await verify(h, 'alice')
     await verify(h, 'bob')
     const alice = h.as('alice')
@@ -277,16 +271,8 @@ describe('staged uploads', () => {
 })
 
 describe('staged files, streamed', () => {
-  const folders: string[] = []
-  afterEach(async () => {
-    await Promise.all(folders.splice(0).map((f) => rm(f, { recursive: true, force: true })))
-  })
   async function diskSetup(overrides: Partial<LikenessHandlerOptions> = {}) {
-    const folder = await mkdtemp(join(tmpdir(), 'likeness-staged-'))
-    folders.push(folder)
-    const directory = join(folder, 'uploads')
-    const blobs = createDiskBlobStore({ directory })
-    const files = async () => readdir(directory).catch(() => [] as string[])
+    const { store: blobs, files } = await temporaryDiskStore()
     return { ...stagingHarness({ blobStore: blobs, ...overrides }), blobs, files }
   }
 
@@ -401,10 +387,7 @@ describe('staged files nobody recorded', () => {
     const slow = await upload(h, stagedUrls, 'alice', 'slow.png')
     h.clock.advance(TTL / 2 + SWEEP_EVERY_MS)
     await upload(h, stagedUrls, 'alice', 'later.png')
-    expect(await h.blobStore.get(slow.key)).toBeUndefined()
-    const record = await h.store.getAsset(slow.id)
-    expect(record).toMatchObject({ id: slow.id, userId: 'alice' })
-    expect(record?.blobKey).toBeUndefined()
+    await expectOnlyStagedCopyGone(h, slow)
   })
 
   it('leaves no staged file older than the TTL after many uploads with mixed outcomes', async () => {
