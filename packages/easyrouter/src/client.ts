@@ -23,6 +23,7 @@ import type {
 export const EASYROUTER_BASE_URL = 'https://easyrouter.io'
 
 const PREFIX = '/api/resource-channel/byteplus/visual-validate'
+const TASKS = '/v1/video/generations'
 const ASSET_TYPES = new Set(['Image', 'Video', 'Audio'])
 const STATUSES = new Set(['Active', 'Processing', 'Failed'])
 const SORT_BY = new Set(['CreateTime', 'UpdateTime', 'GroupId'])
@@ -129,14 +130,25 @@ export function createEasyRouterClient(options: EasyRouterClientOptions): EasyRo
     random: options.random ?? Math.random,
     now: Date.now,
   }
-  const call = (spec: RequestSpec, settings?: CallOptions) => send(transport, spec, settings)
+  type Route = Omit<RequestSpec, 'envelope'>
+  /** A management route (2.x), below the prefix: its data comes in `{ success, message, data }`. */
+  const management = (route: Route, settings?: CallOptions) =>
+    send(transport, { ...route, path: `${PREFIX}${route.path}`, envelope: true }, settings)
+  /** A video route (3.x): the answer is the OpenAI-style body itself. */
+  const video = (route: Route, settings?: CallOptions) =>
+    send(transport, { ...route, envelope: false }, settings)
+  /** Deletes what `path` names (2.6, 2.7); the answer names the id it deleted in `idField`. */
+  const remove = async (path: string, idField: 'asset_id' | 'group_id', settings?: CallOptions) => {
+    const { data } = await management({ method: 'DELETE', path, policy: 'refused-only' }, settings)
+    parseDeleted(data, idField)
+  }
 
   return {
     async createSession(input = {}, settings) {
       if (input.callbackUrl !== undefined) requireHttpUrl(input.callbackUrl, 'callbackUrl')
       const body = input.callbackUrl === undefined ? {} : { callback_url: input.callbackUrl }
-      const { data } = await call(
-        { method: 'POST', path: `${PREFIX}/sessions`, body, policy: 'never', envelope: true },
+      const { data } = await management(
+        { method: 'POST', path: '/sessions', body, policy: 'never' },
         settings,
       )
       return parseSession(data)
@@ -144,14 +156,9 @@ export function createEasyRouterClient(options: EasyRouterClientOptions): EasyRo
 
     async getSession(id, input = {}, settings) {
       requireId(id, 'bytedTokenOrSessionId')
-      const { data } = await call(
-        {
-          method: 'GET',
-          path: `${PREFIX}/sessions/${id}`,
-          query: { result_code: input.resultCode },
-          policy: 'idempotent',
-          envelope: true,
-        },
+      const query = { result_code: input.resultCode }
+      const { data } = await management(
+        { method: 'GET', path: `/sessions/${id}`, query, policy: 'idempotent' },
         settings,
       )
       return parseSession(data)
@@ -171,22 +178,18 @@ export function createEasyRouterClient(options: EasyRouterClientOptions): EasyRo
         asset_type: input.assetType,
         ...(input.name === undefined ? {} : { name: input.name }),
       }
-      const { data, warning } = await call(
-        { method: 'POST', path: `${PREFIX}/assets`, body, policy: 'never', envelope: true },
+      const { data, warning } = await management(
+        { method: 'POST', path: '/assets', body, policy: 'never' },
         settings,
       )
       return { ...parseAsset(data), warning }
     },
 
     async listAssets(input = {}, settings) {
-      const { data } = await call(
-        {
-          method: 'POST',
-          path: `${PREFIX}/assets/list`,
-          body: listBody(input),
-          policy: 'idempotent',
-          envelope: true,
-        },
+      // A read sent as POST: safe to send again.
+      const body = listBody(input)
+      const { data } = await management(
+        { method: 'POST', path: '/assets/list', body, policy: 'idempotent' },
         settings,
       )
       return parseAssetList(data)
@@ -194,13 +197,8 @@ export function createEasyRouterClient(options: EasyRouterClientOptions): EasyRo
 
     async getAsset(assetId, settings) {
       requireId(assetId, 'assetId')
-      const { data } = await call(
-        {
-          method: 'GET',
-          path: `${PREFIX}/assets/${assetId}`,
-          policy: 'idempotent',
-          envelope: true,
-        },
+      const { data } = await management(
+        { method: 'GET', path: `/assets/${assetId}`, policy: 'idempotent' },
         settings,
       )
       return parseAsset(data)
@@ -208,55 +206,24 @@ export function createEasyRouterClient(options: EasyRouterClientOptions): EasyRo
 
     async deleteAsset(assetId, settings) {
       requireId(assetId, 'assetId')
-      const { data } = await call(
-        {
-          method: 'DELETE',
-          path: `${PREFIX}/assets/${assetId}`,
-          policy: 'refused-only',
-          envelope: true,
-        },
-        settings,
-      )
-      parseDeleted(data, 'asset_id')
+      await remove(`/assets/${assetId}`, 'asset_id', settings)
     },
 
     async deleteAssetGroup(groupId, settings) {
       requireId(groupId, 'groupId')
-      const { data } = await call(
-        {
-          method: 'DELETE',
-          path: `${PREFIX}/asset-groups/${groupId}`,
-          policy: 'refused-only',
-          envelope: true,
-        },
-        settings,
-      )
-      parseDeleted(data, 'group_id')
+      await remove(`/asset-groups/${groupId}`, 'group_id', settings)
     },
 
     async createVideoTask(input, settings) {
-      const { data } = await call(
-        {
-          method: 'POST',
-          path: '/v1/video/generations',
-          body: videoBody(input),
-          policy: 'never',
-          envelope: false,
-        },
-        settings,
-      )
+      const body = videoBody(input)
+      const { data } = await video({ method: 'POST', path: TASKS, body, policy: 'never' }, settings)
       return parseVideoTask(data)
     },
 
     async getVideoTask(taskId, settings) {
       requireId(taskId, 'taskId')
-      const { data } = await call(
-        {
-          method: 'GET',
-          path: `/v1/video/generations/${taskId}`,
-          policy: 'idempotent',
-          envelope: false,
-        },
+      const { data } = await video(
+        { method: 'GET', path: `${TASKS}/${taskId}`, policy: 'idempotent' },
         settings,
       )
       return parseVideoTask(data)
