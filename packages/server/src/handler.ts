@@ -40,83 +40,38 @@ type Authed = (
   id: string,
 ) => Promise<Response>
 
+/**
+ * The signed-in routes, as `METHOD /path` below the base path (`:id` matches one segment), which
+ * is also how events name them. Every method but GET changes state: the CSRF rules apply.
+ */
+const ROUTE_TABLE: Record<string, Authed> = {
+  'POST /verification': (c, r, _u, user) => startVerification(c, r, user),
+  'DELETE /verification': (c, r, _u, user) => cancelVerification(c, r, user),
+  'GET /verification': (c, r, _u, user) => readVerification(c, r, user),
+  'GET /assets': (c, r, u, user) => listAssets(c, r, u, user),
+  'POST /assets': (c, r, u, user) => uploadAsset(c, r, u, user),
+  'DELETE /assets': (c, r, _u, user) => deleteAllAssets(c, r, user),
+  'GET /assets/:id': (c, r, _u, user, id) => getAsset(c, r, user, id),
+  'DELETE /assets/:id': (c, r, _u, user, id) => deleteAsset(c, r, user, id),
+  'POST /videos': (c, r, _u, user) => createVideoJob(c, r, user),
+  'GET /videos': (c, _r, _u, user) => listVideoJobs(c, user),
+  'GET /videos/:id': (c, _r, _u, user, id) => getVideoJob(c, user, id),
+}
+
 interface Route {
+  /** `METHOD /path`, as in {@link ROUTE_TABLE}. */
+  name: string
   method: string
-  /** Path below the base path; `:id` matches one segment. */
-  path: string
-  /** Whether the route changes state (then the CSRF rules apply). */
+  segments: string[]
   changes: boolean
   handle: Authed
 }
 
-const ROUTES: Route[] = [
-  {
-    method: 'POST',
-    path: '/verification',
-    changes: true,
-    handle: (c, r, _u, user) => startVerification(c, r, user),
-  },
-  {
-    method: 'DELETE',
-    path: '/verification',
-    changes: true,
-    handle: (c, r, _u, user) => cancelVerification(c, r, user),
-  },
-  {
-    method: 'GET',
-    path: '/verification',
-    changes: false,
-    handle: (c, r, _u, user) => readVerification(c, r, user),
-  },
-  {
-    method: 'GET',
-    path: '/assets',
-    changes: false,
-    handle: (c, r, u, user) => listAssets(c, r, u, user),
-  },
-  {
-    method: 'POST',
-    path: '/assets',
-    changes: true,
-    handle: (c, r, u, user) => uploadAsset(c, r, u, user),
-  },
-  {
-    method: 'DELETE',
-    path: '/assets',
-    changes: true,
-    handle: (c, r, _u, user) => deleteAllAssets(c, r, user),
-  },
-  {
-    method: 'GET',
-    path: '/assets/:id',
-    changes: false,
-    handle: (c, r, _u, user, id) => getAsset(c, r, user, id),
-  },
-  {
-    method: 'DELETE',
-    path: '/assets/:id',
-    changes: true,
-    handle: (c, r, _u, user, id) => deleteAsset(c, r, user, id),
-  },
-  {
-    method: 'POST',
-    path: '/videos',
-    changes: true,
-    handle: (c, r, _u, user) => createVideoJob(c, r, user),
-  },
-  {
-    method: 'GET',
-    path: '/videos',
-    changes: false,
-    handle: (c, _r, _u, user) => listVideoJobs(c, user),
-  },
-  {
-    method: 'GET',
-    path: '/videos/:id',
-    changes: false,
-    handle: (c, _r, _u, user, id) => getVideoJob(c, user, id),
-  },
-]
+/** The table's routes, split for matching. */
+const ROUTES: Route[] = Object.entries(ROUTE_TABLE).map(([name, handle]) => {
+  const [method = '', path = ''] = name.split(' ')
+  return { name, method, segments: path.split('/'), changes: method !== 'GET', handle }
+})
 
 /**
  * Creates the Likeness backend: one handler that starts and confirms verifications, stages
@@ -170,26 +125,22 @@ export function createLikenessHandler(options: LikenessHandlerOptions): Likeness
       route: `${METHODS.has(request.method) ? request.method : 'OTHER'} *`,
       userId: undefined as string | undefined,
     }
+    /** An event or error report with this request's id, route and user, and the time. */
+    const stamped = <T extends { userId?: string | undefined }>(value: T) => ({
+      ...value,
+      requestId: scope.id,
+      route: scope.route,
+      userId: value.userId ?? scope.userId,
+      at: now(),
+    })
     const ctx: HandlerContext = {
       ...base,
       request: scope,
       audit: (event) => {
-        notify(options.onEvent, {
-          ...event,
-          requestId: scope.id,
-          route: scope.route,
-          userId: event.userId ?? scope.userId,
-          at: now(),
-        })
+        notify(options.onEvent, stamped(event))
       },
       reportError: (report) => {
-        notify(options.onError, {
-          ...report,
-          requestId: scope.id,
-          route: scope.route,
-          userId: report.userId ?? scope.userId,
-          at: now(),
-        })
+        notify(options.onError, stamped(report))
       },
     }
     let response: Response
@@ -249,7 +200,7 @@ export function createLikenessHandler(options: LikenessHandlerOptions): Likeness
       }
     }
     const { route, id } = match(request.method, path)
-    scope.route = `${route.method} ${route.path}`
+    scope.route = route.name
     if (route.changes) guardCsrf(ctx, request)
     const userId = await identify(request, true)
     scope.userId = userId
@@ -276,10 +227,9 @@ function match(method: string, path: string): { route: Route; id: string } {
   const segments = path.split('/')
   let allowed = false
   for (const route of ROUTES) {
-    const pattern = route.path.split('/')
-    if (pattern.length !== segments.length) continue
+    if (route.segments.length !== segments.length) continue
     let id = ''
-    const fits = pattern.every((part, i) => {
+    const fits = route.segments.every((part, i) => {
       const actual = segments[i] ?? ''
       if (part !== ':id') return part === actual
       id = actual
