@@ -6,7 +6,8 @@ import { TEXT, type Language } from './text.ts'
 
 const USERS = ['ada', 'ben'] as const
 type User = (typeof USERS)[number]
-type Theme = 'system' | 'light' | 'dark'
+const THEMES = ['system', 'light', 'dark'] as const
+type Theme = (typeof THEMES)[number]
 
 // Small choices of the visitor's, kept across reloads.
 function usePreference<T extends string>(key: string, allowed: readonly T[], fallback: T) {
@@ -23,6 +24,35 @@ function usePreference<T extends string>(key: string, allowed: readonly T[], fal
   ] as const
 }
 
+/** One of the page's controls: a labelled choice among `options`, each a value and its name. */
+function Choice<T extends string>(props: {
+  label: string
+  value: T | ''
+  options: readonly (readonly [T, string])[]
+  onChange: (value: T) => void
+  disabled?: boolean
+}) {
+  return (
+    <label>
+      {props.label}
+      <select
+        className="lk-field"
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(event) => {
+          props.onChange(event.target.value as T)
+        }}
+      >
+        {props.options.map(([value, name]) => (
+          <option key={value} value={value}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
 export function App() {
   const [user, setUser] = useState<User | null>(null)
   const [language, setLanguage] = usePreference<Language>(
@@ -30,7 +60,7 @@ export function App() {
     ['en', 'zh-CN'],
     navigator.language.startsWith('zh') ? 'zh-CN' : 'en',
   )
-  const [theme, setTheme] = usePreference<Theme>('theme', ['system', 'light', 'dark'], 'system')
+  const [theme, setTheme] = usePreference<Theme>('theme', THEMES, 'system')
   const [popup, setPopup] = usePreference<'yes' | 'no'>('popup', ['yes', 'no'], 'no')
   const text = TEXT[language]
 
@@ -68,48 +98,28 @@ export function App() {
             <p>{text.tagline}</p>
           </div>
           <div className="demo-controls">
-            <label>
-              {text.signedInAs}
-              <select
-                className="lk-field"
-                value={user ?? ''}
-                disabled={!user}
-                onChange={(event) => void switchUser(event.target.value as User)}
-              >
-                {USERS.map((name) => (
-                  <option key={name} value={name}>
-                    {text.users[name]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {text.language}
-              <select
-                className="lk-field"
-                value={language}
-                onChange={(event) => {
-                  setLanguage(event.target.value as Language)
-                }}
-              >
-                <option value="en">English</option>
-                <option value="zh-CN">简体中文</option>
-              </select>
-            </label>
-            <label>
-              {text.theme}
-              <select
-                className="lk-field"
-                value={theme}
-                onChange={(event) => {
-                  setTheme(event.target.value as Theme)
-                }}
-              >
-                <option value="system">{text.themes.system}</option>
-                <option value="light">{text.themes.light}</option>
-                <option value="dark">{text.themes.dark}</option>
-              </select>
-            </label>
+            <Choice
+              label={text.signedInAs}
+              value={user ?? ''}
+              disabled={!user}
+              options={USERS.map((name) => [name, text.users[name]] as const)}
+              onChange={(next) => void switchUser(next)}
+            />
+            <Choice
+              label={text.language}
+              value={language}
+              options={[
+                ['en', 'English'],
+                ['zh-CN', '简体中文'],
+              ]}
+              onChange={setLanguage}
+            />
+            <Choice
+              label={text.theme}
+              value={theme}
+              options={THEMES.map((name) => [name, text.themes[name]] as const)}
+              onChange={setTheme}
+            />
           </div>
         </header>
         {user ? (
