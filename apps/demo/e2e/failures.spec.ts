@@ -1,5 +1,6 @@
 import { expect, snap, test } from './fixtures.ts'
 import {
+  choosePortrait,
   composerStatus,
   finishLiveness,
   generateVideo,
@@ -11,6 +12,7 @@ import {
   uploadPortrait,
   verify,
   verifyTrigger,
+  videoCreated,
   waitActive,
   waitVideo,
 } from './journey.ts'
@@ -94,11 +96,7 @@ test('a failed video shows its reason, and Try again sends the same prompt', asy
   await expect(status).toContainText(/Reason: \S/)
   await snap(page, testInfo, '01-video-failed')
 
-  const resent = page.waitForResponse(
-    (response) =>
-      response.request().method() === 'POST' &&
-      new URL(response.url()).pathname === '/api/likeness/videos',
-  )
+  const resent = videoCreated(page)
   await status.getByRole('button', { name: 'Try again' }).click()
   const second = ((await (await resent).json()) as { id: string; input?: { prompt: string } }).id
   expect(second).not.toBe(first)
@@ -135,9 +133,7 @@ test('a burst of upstream 5xx and 429 answers is ridden out', async ({ page, dem
     }
   })
 
-  await uploadPortrait(page, 'me.png')
-  await waitActive(page, 'me.png')
-  await tile(page, 'me.png').click()
+  await choosePortrait(page, 'me.png')
   await generateVideo(page, 'Rain on a tin roof')
   const player = await waitVideo(page)
   await playVideo(player)

@@ -1,16 +1,15 @@
 import type { Page } from '@playwright/test'
 import { expect, snap, test } from './fixtures.ts'
 import {
+  choosePortrait,
   composerStatus,
   generateVideo,
   openApp,
   portraitAssetId,
   steps,
   tile,
-  uploadPortrait,
   verify,
   verifyTrigger,
-  waitActive,
   waitProgress,
 } from './journey.ts'
 
@@ -26,9 +25,7 @@ test('each demo user sees only their own verification, portraits and videos', as
 }, testInfo) => {
   await openApp(page)
   await verify(page)
-  await uploadPortrait(page, 'ada.png')
-  await waitActive(page, 'ada.png')
-  await tile(page, 'ada.png').click()
+  await choosePortrait(page, 'ada.png')
   const assetId = await portraitAssetId(page, 'ada.png')
   const jobId = await generateVideo(page, PROMPT)
   await waitProgress(page)

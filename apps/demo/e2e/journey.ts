@@ -65,6 +65,13 @@ export async function waitActive(page: Page, name: string): Promise<void> {
   await expect(tile(page, name)).toContainText('Active')
 }
 
+/** Adds a portrait, waits until it is Active and chooses it for the video. */
+export async function choosePortrait(page: Page, name: string): Promise<void> {
+  await uploadPortrait(page, name)
+  await waitActive(page, name)
+  await tile(page, name).click()
+}
+
 /** The composer's chosen portraits ("Portraits"). */
 export function portraits(page: Page): Locator {
   return steps(page).video.getByRole('group', { name: 'Portraits' })
@@ -79,15 +86,20 @@ export async function portraitAssetId(page: Page, name: string): Promise<string>
   return id
 }
 
-/** Fills the prompt and sends it; resolves with the new job's id. */
-export async function generateVideo(page: Page, prompt: string): Promise<string> {
-  const video = steps(page).video
-  await video.getByRole('textbox', { name: 'Describe your video' }).fill(prompt)
-  const created = page.waitForResponse(
+/** The answer to the next video job the page creates (`POST /api/likeness/videos`). */
+export function videoCreated(page: Page) {
+  return page.waitForResponse(
     (response) =>
       response.request().method() === 'POST' &&
       new URL(response.url()).pathname === '/api/likeness/videos',
   )
+}
+
+/** Fills the prompt and sends it; resolves with the new job's id. */
+export async function generateVideo(page: Page, prompt: string): Promise<string> {
+  const video = steps(page).video
+  await video.getByRole('textbox', { name: 'Describe your video' }).fill(prompt)
+  const created = videoCreated(page)
   await video.getByRole('button', { name: 'Generate video' }).click()
   const response = await created
   expect(response.status()).toBe(201)

@@ -1,5 +1,6 @@
 import { expect, snap, test } from './fixtures.ts'
 import {
+  choosePortrait,
   composerStatus,
   finishLiveness,
   generateVideo,
@@ -8,10 +9,8 @@ import {
   startVerification,
   steps,
   tile,
-  uploadPortrait,
   verify,
   verifyTrigger,
-  waitActive,
   waitProgress,
   waitVideo,
 } from './journey.ts'
@@ -92,9 +91,7 @@ test.describe('a reload in the middle of a job', () => {
     })
     await openApp(page)
     await verify(page)
-    await uploadPortrait(page, 'me.png')
-    await waitActive(page, 'me.png')
-    await tile(page, 'me.png').click()
+    await choosePortrait(page, 'me.png')
     const jobId = await generateVideo(page, 'Kites over a windy hill')
     await waitProgress(page)
     await snap(page, testInfo, '01-before-reload')

@@ -2,16 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Response } from '@playwright/test'
 import { expect, SIM_CONTROL, snap, test } from './fixtures.ts'
-import {
-  generateVideo,
-  openApp,
-  playVideo,
-  tile,
-  uploadPortrait,
-  verify,
-  waitActive,
-  waitVideo,
-} from './journey.ts'
+import { choosePortrait, generateVideo, openApp, playVideo, verify, waitVideo } from './journey.ts'
 
 const DIST = path.join(import.meta.dirname, '..', 'dist')
 
@@ -57,9 +48,7 @@ test('the EasyRouter key and the liveness credentials reach no response, page, l
 
   await openApp(page)
   await verify(page)
-  await uploadPortrait(page, 'me.png')
-  await waitActive(page, 'me.png')
-  await tile(page, 'me.png').click()
+  await choosePortrait(page, 'me.png')
   await generateVideo(page, 'Lanterns over a night market')
   await playVideo(await waitVideo(page))
   await snap(page, testInfo, '01-journey-done')
