@@ -43,6 +43,16 @@ async function ready(result: { current: All }) {
   })
 }
 
+/** Starts deleting the listed asset `id`; returns what `remove` is to answer. */
+function startRemove(result: { current: All }, id: string): Promise<boolean> {
+  const target = result.current.list.assets.find((asset) => asset.id === id)!
+  let removed = Promise.resolve(false)
+  act(() => {
+    removed = result.current.deletion.remove(target)
+  })
+  return removed
+}
+
 /**
  * A provider whose adapter holds back the requests `held` picks until the test lets each one
  * go. Everything else about them is the real stack: the HTTP adapter, the handler and the
@@ -629,11 +639,7 @@ describe('useAssetDeletion', () => {
     await waitFor(() => {
       expect(result.current.list.assets).toHaveLength(2)
     })
-    const target = result.current.list.assets.find((asset) => asset.id === drop.id)!
-    let removed = Promise.resolve(false)
-    act(() => {
-      removed = result.current.deletion.remove(target)
-    })
+    const removed = startRemove(result, drop.id)
     await waitFor(() => {
       expect(ids(result.current.list.assets)).toEqual([keep.id])
     })
@@ -671,11 +677,7 @@ describe('useAssetDeletion', () => {
     const before = ids(result.current.list.assets)
     expect(before).toEqual([second.id, first.id])
 
-    const target = result.current.list.assets.find((asset) => asset.id === first.id)!
-    let removed = Promise.resolve(true)
-    act(() => {
-      removed = result.current.deletion.remove(target)
-    })
+    const removed = startRemove(result, first.id)
     await waitFor(() => {
       expect(ids(result.current.list.assets)).toEqual([second.id])
     })
