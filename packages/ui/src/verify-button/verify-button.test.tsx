@@ -5,7 +5,18 @@ import { userEvent } from 'vitest/browser'
 import { createStack } from '../../test/stack.tsx'
 import { LikenessUIProvider } from '../i18n.tsx'
 import { checkVerificationEnvironment } from './environment.ts'
-import { VerifyButton } from './index.ts'
+import { VerifyButton, type VerifyButtonProps } from './index.ts'
+
+/** The button, in a new stack unless one is given, with a spy for where it would send the person. */
+function renderButton(props: VerifyButtonProps = {}, stack = createStack()) {
+  const navigate = vi.fn()
+  render(
+    <stack.Provider>
+      <VerifyButton navigate={navigate} checkEnvironment={false} {...props} />
+    </stack.Provider>,
+  )
+  return { stack, navigate }
+}
 
 describe('VerifyButton', () => {
   it('starts from the keyboard and sends the liveness page the locale in use', async () => {
@@ -35,17 +46,7 @@ describe('VerifyButton', () => {
     const { url } = await stack.adapter.startVerification({ mode: 'redirect', returnTo: '/' })
     await stack.backend.completeLiveness(url, 'fail')
     const onError = vi.fn()
-    const navigate = vi.fn()
-    render(
-      <stack.Provider>
-        <VerifyButton
-          onError={onError}
-          navigate={navigate}
-          returnTo="/studio"
-          checkEnvironment={false}
-        />
-      </stack.Provider>,
-    )
+    const { navigate } = renderButton({ onError, returnTo: '/studio' }, stack)
     const retry = await screen.findByRole('button', { name: 'Try again' })
     expect(onError).toHaveBeenCalledTimes(1)
     expect(onError.mock.calls[0]?.[0]).toMatchObject({
@@ -61,12 +62,7 @@ describe('VerifyButton', () => {
   it('does nothing while verified, and says so to assistive technology', async () => {
     const stack = createStack()
     await stack.backend.verify(stack.user)
-    const navigate = vi.fn()
-    render(
-      <stack.Provider>
-        <VerifyButton navigate={navigate} checkEnvironment={false} />
-      </stack.Provider>,
-    )
+    const { navigate } = renderButton({}, stack)
     const button = await screen.findByRole('button', { name: 'Verified' })
     expect(button).toHaveAttribute('aria-disabled', 'true')
     await userEvent.click(button, { force: true })
@@ -76,38 +72,22 @@ describe('VerifyButton', () => {
   })
 
   it('lets a host cancel the start from its own click handler', async () => {
-    const stack = createStack()
-    const navigate = vi.fn()
-    render(
-      <stack.Provider>
-        <VerifyButton
-          navigate={navigate}
-          checkEnvironment={false}
-          onClick={(event) => {
-            event.preventDefault()
-          }}
-        />
-      </stack.Provider>,
-    )
+    const { navigate } = renderButton({
+      onClick: (event) => {
+        event.preventDefault()
+      },
+    })
     await userEvent.click(await screen.findByRole('button', { name: 'Verify it’s you' }))
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(navigate).not.toHaveBeenCalled()
   })
 
   it('returns focus to the button when the environment notice is dismissed', async () => {
-    const stack = createStack()
-    const navigate = vi.fn()
-    render(
-      <stack.Provider>
-        <VerifyButton
-          navigate={navigate}
-          returnTo="/studio"
-          checkEnvironment={() =>
-            checkVerificationEnvironment({ isSecureContext: true, hasCamera: false })
-          }
-        />
-      </stack.Provider>,
-    )
+    const { navigate } = renderButton({
+      returnTo: '/studio',
+      checkEnvironment: () =>
+        checkVerificationEnvironment({ isSecureContext: true, hasCamera: false }),
+    })
     const button = await screen.findByRole('button', { name: 'Verify it’s you' })
     await userEvent.click(button)
     expect(await screen.findByRole('alert')).toHaveTextContent('cannot use a camera')
