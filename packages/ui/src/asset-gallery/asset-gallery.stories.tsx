@@ -62,12 +62,36 @@ const wordsFor = (globals: Record<string, unknown>) => {
 }
 
 const withAssets = { gallery: { assets: MIXED_ASSETS } satisfies GallerySetup }
-// The picker's `accept` would filter files out before the gallery's own checks could explain
-// why; a person can always choose "All files".
-const pick = (canvasElement: HTMLElement, files: File | File[]) =>
-  userEvent
+type Words = ReturnType<typeof wordsFor>
+// Picks once the (empty) gallery has loaded. The picker's `accept` would filter files out
+// before the gallery's own checks could explain why; a person can always choose "All files".
+const pick = async (canvasElement: HTMLElement, m: Words, files: File | File[]) => {
+  await within(canvasElement).findByText(m('gallery.empty.title'))
+  await userEvent
     .setup({ applyAccept: false })
     .upload(canvasElement.querySelector<HTMLInputElement>('input[type="file"]')!, files)
+}
+// A tile's preview and delete buttons show on hover only, so they are found among the hidden.
+const pressTileButton = async (
+  canvasElement: HTMLElement,
+  m: Words,
+  button: 'preview' | 'delete',
+  name: string,
+) =>
+  userEvent.click(
+    await within(canvasElement).findByRole('button', {
+      name: m(`gallery.tile.${button}`, { name }),
+      hidden: true,
+    }),
+  )
+// Deletes the tile named, confirming in the dialog that asks.
+const deleteTile = async (canvasElement: HTMLElement, m: Words, name: string) => {
+  await pressTileButton(canvasElement, m, 'delete', name)
+  const dialog = await within(canvasElement).findByRole('alertdialog', {
+    name: m('gallery.delete.title', { name }),
+  })
+  await userEvent.click(within(dialog).getByRole('button', { name: m('gallery.delete.confirm') }))
+}
 const tiles = (canvasElement: HTMLElement) =>
   Array.from(canvasElement.querySelectorAll<HTMLElement>('[role="gridcell"]'))
 
@@ -126,8 +150,7 @@ export const Uploading: Story = {
   play: async ({ canvasElement, globals }) => {
     const m = wordsFor(globals)
     const canvas = within(canvasElement)
-    await canvas.findByText(m('gallery.empty.title'))
-    await pick(canvasElement, fileOf('Portrait.png'))
+    await pick(canvasElement, m, fileOf('Portrait.png'))
     const bar = await canvas.findByRole('progressbar', { name: 'Portrait.png' })
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '50'))
     await expect(
@@ -144,8 +167,7 @@ export const UploadToActive: Story = {
   play: async ({ canvasElement, globals }) => {
     const m = wordsFor(globals)
     const canvas = within(canvasElement)
-    await canvas.findByText(m('gallery.empty.title'))
-    await pick(canvasElement, fileOf('New portrait.png'))
+    await pick(canvasElement, m, fileOf('New portrait.png'))
     await expect(await canvas.findByText(m('gallery.upload.uploaded'))).toBeVisible()
     const tile = await canvas.findByRole('gridcell', { name: /New portrait\.png/ })
     await waitFor(() => expect(tile).toHaveAttribute('data-status', 'active'), { timeout: 5000 })
@@ -158,8 +180,7 @@ export const UploadRejected: Story = {
   play: async ({ canvasElement, globals }) => {
     const m = wordsFor(globals)
     const canvas = within(canvasElement)
-    await canvas.findByText(m('gallery.empty.title'))
-    await pick(canvasElement, [
+    await pick(canvasElement, m, [
       fileOf('Empty.png', new Uint8Array()),
       fileOf('Notes.txt', new TextEncoder().encode('not a photo')),
     ])
@@ -179,8 +200,7 @@ export const UploadFailed: Story = {
   play: async ({ canvasElement, globals }) => {
     const m = wordsFor(globals)
     const canvas = within(canvasElement)
-    await canvas.findByText(m('gallery.empty.title'))
-    await pick(canvasElement, fileOf('Voice.mp3', AUDIO_BYTES))
+    await pick(canvasElement, m, fileOf('Voice.mp3', AUDIO_BYTES))
     const list = within(await canvas.findByRole('list', { name: m('gallery.uploads.label') }))
     await expect(await list.findByText(m('gallery.error.network'), { exact: false })).toBeVisible()
     await userEvent.click(
@@ -241,12 +261,7 @@ export const PreviewOpen: Story = {
   play: async ({ canvasElement, globals }) => {
     const m = wordsFor(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(
-      await canvas.findByRole('button', {
-        name: m('gallery.tile.preview', { name: 'Side profile.png' }),
-        hidden: true,
-      }),
-    )
+    await pressTileButton(canvasElement, m, 'preview', 'Side profile.png')
     const dialog = await canvas.findByRole('dialog', { name: 'Side profile.png' })
     await expect(within(dialog).getByRole('img', { name: 'Side profile.png' })).toBeVisible()
   },
@@ -258,16 +273,7 @@ export const ConfirmDelete: Story = {
   play: async ({ canvasElement, globals }) => {
     const m = wordsFor(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(
-      await canvas.findByRole('button', {
-        name: m('gallery.tile.delete', { name: 'Side profile.png' }),
-        hidden: true,
-      }),
-    )
-    const dialog = await canvas.findByRole('alertdialog', {
-      name: m('gallery.delete.title', { name: 'Side profile.png' }),
-    })
-    await userEvent.click(within(dialog).getByRole('button', { name: m('gallery.delete.confirm') }))
+    await deleteTile(canvasElement, m, 'Side profile.png')
     await waitFor(() => expect(canvas.queryByText('Side profile.png')).toBeNull())
     await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull())
     await expect(canvas.getByText('Front, daylight.png')).toBeVisible()
@@ -304,14 +310,7 @@ export const DeleteRolledBack: Story = {
   play: async ({ canvasElement, globals }) => {
     const m = wordsFor(globals)
     const canvas = within(canvasElement)
-    await userEvent.click(
-      await canvas.findByRole('button', {
-        name: m('gallery.tile.delete', { name: 'Side profile.png' }),
-        hidden: true,
-      }),
-    )
-    const dialog = await canvas.findByRole('alertdialog')
-    await userEvent.click(within(dialog).getByRole('button', { name: m('gallery.delete.confirm') }))
+    await deleteTile(canvasElement, m, 'Side profile.png')
     await expect(
       await canvas.findByText(
         m('gallery.delete.failed', { name: 'Side profile.png', reason: '' }).trim(),
