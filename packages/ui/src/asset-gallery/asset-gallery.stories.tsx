@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
+import type { ReactNode } from 'react'
 import { expect, userEvent, waitFor, within } from 'storybook/test'
 import { useAssetGallery } from './asset-gallery-root.tsx'
-import { AssetGallery } from './index.ts'
+import { AssetGallery, type AssetGalleryRootProps } from './index.ts'
 import { assetGalleryMessages, type AssetGalleryMessageKey } from './messages.ts'
 import {
   AUDIO_BYTES,
@@ -62,6 +63,14 @@ const wordsFor = (globals: Record<string, unknown>) => {
 }
 
 const withAssets = { gallery: { assets: MIXED_ASSETS } satisfies GallerySetup }
+// The stories of parts on their own: a Root with the parts given, in the story's providers.
+const parts =
+  (children: ReactNode, rootProps: AssetGalleryRootProps = {}): NonNullable<Story['render']> =>
+  (_args, { loaded }) => (
+    <GalleryProviders world={loaded.world as GalleryWorld}>
+      <AssetGallery.Root {...rootProps}>{children}</AssetGallery.Root>
+    </GalleryProviders>
+  )
 type Words = ReturnType<typeof wordsFor>
 // Picks once the (empty) gallery has loaded. The picker's `accept` would filter files out
 // before the gallery's own checks could explain why; a person can always choose "All files".
@@ -374,13 +383,12 @@ export const KeyboardNavigation: Story = {
 
 /** Parts on their own: a drop zone with the uploads list, no grid. */
 export const DropzoneOnly: Story = {
-  render: (_args, { loaded }) => (
-    <GalleryProviders world={loaded.world as GalleryWorld}>
-      <AssetGallery.Root capture="user">
-        <AssetGallery.Dropzone />
-        <AssetGallery.UploadList />
-      </AssetGallery.Root>
-    </GalleryProviders>
+  render: parts(
+    <>
+      <AssetGallery.Dropzone />
+      <AssetGallery.UploadList />
+    </>,
+    { capture: 'user' },
   ),
   play: async ({ canvasElement, globals }) => {
     const m = wordsFor(globals)
@@ -394,20 +402,19 @@ export const DropzoneOnly: Story = {
 /** Parts rearranged: the grid first, the toolbar below, and a host's own upload link. */
 export const CustomLayout: Story = {
   parameters: withAssets,
-  render: (_args, { loaded }) => (
-    <GalleryProviders world={loaded.world as GalleryWorld}>
-      <AssetGallery.Root selectionMode="multiple">
-        <AssetGallery.Grid minTileWidth={120} />
-        <AssetGallery.Toolbar />
-        <AssetGallery.UploadButton asChild>
-          <a href="#add">Add a file</a>
-        </AssetGallery.UploadButton>
-        <AssetGallery.UploadList />
-        <AssetGallery.PreviewDialog />
-        <AssetGallery.DeleteDialog />
-        <AssetGallery.DeleteError />
-      </AssetGallery.Root>
-    </GalleryProviders>
+  render: parts(
+    <>
+      <AssetGallery.Grid minTileWidth={120} />
+      <AssetGallery.Toolbar />
+      <AssetGallery.UploadButton asChild>
+        <a href="#add">Add a file</a>
+      </AssetGallery.UploadButton>
+      <AssetGallery.UploadList />
+      <AssetGallery.PreviewDialog />
+      <AssetGallery.DeleteDialog />
+      <AssetGallery.DeleteError />
+    </>,
+    { selectionMode: 'multiple' },
   ),
   play: async ({ canvasElement, globals }) => {
     const m = wordsFor(globals)
@@ -420,14 +427,12 @@ export const CustomLayout: Story = {
 /** A tile on its own (outside the grid its buttons take focus). */
 export const TileOnly: Story = {
   parameters: withAssets,
-  render: (_args, { loaded }) => (
-    <GalleryProviders world={loaded.world as GalleryWorld}>
-      <AssetGallery.Root>
-        <FirstTile />
-        <AssetGallery.PreviewDialog />
-        <AssetGallery.DeleteDialog />
-      </AssetGallery.Root>
-    </GalleryProviders>
+  render: parts(
+    <>
+      <FirstTile />
+      <AssetGallery.PreviewDialog />
+      <AssetGallery.DeleteDialog />
+    </>,
   ),
   play: async ({ canvasElement, globals }) => {
     const m = wordsFor(globals)
