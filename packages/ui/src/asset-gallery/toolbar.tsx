@@ -44,6 +44,34 @@ export function AssetGalleryToolbar({
   const field = slotProps('toolbarField', 'lk-gallery-toolbar-field')
   const label = slotProps('label', 'lk-label')
   const control = slotProps('control', 'lk-field')
+  // The filter and the sort order: a labelled native select each.
+  const select = <T extends string>(
+    name: 'filter' | 'sort',
+    value: T,
+    options: readonly T[],
+    choose: (next: T) => void,
+    optionText: (option: T) => string,
+  ) => (
+    <div {...field}>
+      <label {...label} htmlFor={`${id}-${name}`}>
+        {t(`gallery.${name}.label`)}
+      </label>
+      <select
+        id={`${id}-${name}`}
+        {...control}
+        value={value}
+        onChange={(event) => {
+          choose(event.target.value as T)
+        }}
+      >
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {optionText(option)}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
   return (
     <div {...props} {...slotProps('toolbar', 'lk-gallery-toolbar', { className, style })}>
       <div {...field}>
@@ -62,44 +90,10 @@ export function AssetGalleryToolbar({
           }}
         />
       </div>
-      <div {...field}>
-        <label {...label} htmlFor={`${id}-filter`}>
-          {t('gallery.filter.label')}
-        </label>
-        <select
-          id={`${id}-filter`}
-          {...control}
-          value={filter}
-          onChange={(event) => {
-            setFilter(event.target.value as AssetGalleryFilter)
-          }}
-        >
-          {FILTERS.map((value) => (
-            <option key={value} value={value}>
-              {t(value === 'all' ? 'gallery.filter.all' : `gallery.status.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div {...field}>
-        <label {...label} htmlFor={`${id}-sort`}>
-          {t('gallery.sort.label')}
-        </label>
-        <select
-          id={`${id}-sort`}
-          {...control}
-          value={sort}
-          onChange={(event) => {
-            setSort(event.target.value as AssetGallerySort)
-          }}
-        >
-          {SORTS.map((value) => (
-            <option key={value} value={value}>
-              {t(`gallery.sort.${value}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      {select('filter', filter, FILTERS, setFilter, (value) =>
+        t(value === 'all' ? 'gallery.filter.all' : `gallery.status.${value}`),
+      )}
+      {select('sort', sort, SORTS, setSort, (value) => t(`gallery.sort.${value}`))}
       <p {...slotProps('count', 'lk-hint lk-gallery-count')} aria-live="polite">
         {view === 'ready' || view === 'no-matches'
           ? assets.total === 1
