@@ -95,7 +95,27 @@ export function AssetGalleryUploadList({
   }, [uploads])
 
   const finished = uploads.some((item) => !PENDING.includes(item.status))
-  const action = { size: 'small', unstyled, ...slotProps('uploadAction') } as const
+  // Abort, retry and dismiss: a small button each, named for the file it acts on.
+  const action = (
+    kind: 'abort' | 'retry' | 'dismiss',
+    item: UploadItem,
+    run: (id: string) => void,
+    variant: 'ghost' | 'secondary' = 'ghost',
+  ) => (
+    <Button
+      size="small"
+      unstyled={unstyled}
+      {...slotProps('uploadAction')}
+      variant={variant}
+      aria-label={t(`gallery.upload.${kind}Label`, { name: nameOf(item) })}
+      onClick={() => {
+        run(item.id)
+      }}
+    >
+      {kind === 'retry' && <Icon name="retry" />}
+      {t(`gallery.upload.${kind}`)}
+    </Button>
+  )
   return (
     <div {...props} {...slotProps('uploads', 'lk-gallery-uploads', { className, style })}>
       <div role="status" className="lk-visually-hidden">
@@ -148,43 +168,9 @@ export function AssetGalleryUploadList({
                     </div>
                   )}
                   <div {...slotProps('uploadActions', 'lk-gallery-upload-actions')}>
-                    {isPending && (
-                      <Button
-                        {...action}
-                        variant="ghost"
-                        aria-label={t('gallery.upload.abortLabel', { name })}
-                        onClick={() => {
-                          abortUpload(item.id)
-                        }}
-                      >
-                        {t('gallery.upload.abort')}
-                      </Button>
-                    )}
-                    {canRetry && (
-                      <Button
-                        {...action}
-                        variant="secondary"
-                        aria-label={t('gallery.upload.retryLabel', { name })}
-                        onClick={() => {
-                          retryUpload(item.id)
-                        }}
-                      >
-                        <Icon name="retry" />
-                        {t('gallery.upload.retry')}
-                      </Button>
-                    )}
-                    {!isPending && (
-                      <Button
-                        {...action}
-                        variant="ghost"
-                        aria-label={t('gallery.upload.dismissLabel', { name })}
-                        onClick={() => {
-                          dismissUpload(item.id)
-                        }}
-                      >
-                        {t('gallery.upload.dismiss')}
-                      </Button>
-                    )}
+                    {isPending && action('abort', item, abortUpload)}
+                    {canRetry && action('retry', item, retryUpload, 'secondary')}
+                    {!isPending && action('dismiss', item, dismissUpload)}
                   </div>
                 </li>
               )
