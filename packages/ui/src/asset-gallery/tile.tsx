@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, type ComponentPropsWithRef } fr
 import { Button } from '../primitives/button.tsx'
 import { useComposedRefs } from '../primitives/compose-refs.ts'
 import { useGalleryPart } from './asset-gallery-root.tsx'
-import { Icon } from './icons.tsx'
+import { Icon, type IconName } from './icons.tsx'
 import type { GridNavigation } from './use-grid-navigation.ts'
 
 // Set by the grid around each of its tiles: the tile then is a grid cell with a roving tab stop.
@@ -97,6 +97,20 @@ export function AssetGalleryTile({
     tabIndex: cell ? -1 : undefined,
     ...slotProps('tileButton', 'lk-gallery-icon-button'),
   } as const
+  // Preview and delete: an icon button each, named (and titled) for the file.
+  const action = (kind: 'preview' | 'delete', icon: IconName, run: (asset: Asset) => void) => (
+    <Button
+      {...button}
+      aria-label={t(`gallery.tile.${kind}`, { name: asset.name })}
+      title={t(`gallery.tile.${kind}`, { name: asset.name })}
+      onClick={(event) => {
+        event.stopPropagation()
+        run(asset)
+      }}
+    >
+      <Icon name={icon} />
+    </Button>
+  )
 
   return (
     <div {...element} ref={composedRef}>
@@ -139,28 +153,8 @@ export function AssetGalleryTile({
         {...slotProps('tileActions', 'lk-gallery-tile-actions')}
         aria-hidden={cell ? true : undefined}
       >
-        <Button
-          {...button}
-          aria-label={t('gallery.tile.preview', { name: asset.name })}
-          title={t('gallery.tile.preview', { name: asset.name })}
-          onClick={(event) => {
-            event.stopPropagation()
-            openPreview(asset)
-          }}
-        >
-          <Icon name="eye" />
-        </Button>
-        <Button
-          {...button}
-          aria-label={t('gallery.tile.delete', { name: asset.name })}
-          title={t('gallery.tile.delete', { name: asset.name })}
-          onClick={(event) => {
-            event.stopPropagation()
-            askDelete(asset)
-          }}
-        >
-          <Icon name="trash" />
-        </Button>
+        {action('preview', 'eye', openPreview)}
+        {action('delete', 'trash', askDelete)}
       </div>
     </div>
   )
