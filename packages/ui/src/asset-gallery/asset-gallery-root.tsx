@@ -17,8 +17,6 @@ import {
   type UploadsState,
 } from '@likeness/react'
 import {
-  createContext,
-  useContext,
   useMemo,
   type ClipboardEvent,
   type ComponentPropsWithRef,
@@ -28,6 +26,7 @@ import {
 import { useTranslate, useUIContext, type Translate } from '../i18n.tsx'
 import { composeEventHandlers } from '../primitives/compose-event-handlers.ts'
 import { useComposedRefs } from '../primitives/compose-refs.ts'
+import { createPartContext } from '../primitives/part-context.ts'
 import { useSlots, type GetSlotProps } from '../primitives/slots.ts'
 import type { VerifyButtonProps } from '../verify-button/index.ts'
 import { assetGalleryMessages, type AssetGalleryMessageKey } from './messages.ts'
@@ -375,7 +374,7 @@ export interface AssetGalleryContextValue {
   verifyButtonProps: VerifyButtonProps | undefined
 }
 
-const GalleryContext = createContext<AssetGalleryContextValue | null>(null)
+const [GalleryContext, usePart] = createPartContext<AssetGalleryContextValue>('AssetGallery')
 
 /**
  * The gallery's shared state, for a part of your own inside `AssetGallery.Root`.
@@ -394,9 +393,7 @@ export function useAssetGallery(): AssetGalleryContextValue {
 
 /** {@link useAssetGallery} for one of our parts, which it names when misplaced. */
 export function useGalleryPart(part: string): AssetGalleryContextValue {
-  const value = useContext(GalleryContext)
-  if (!value) throw new Error(`<AssetGallery.${part}> must be inside <AssetGallery.Root>.`)
-  return value
+  return usePart(part)
 }
 
 const SORTS: Record<AssetGallerySort, ['createdAt' | 'updatedAt', 'asc' | 'desc']> = {

@@ -6,9 +6,7 @@ import {
 } from '@likeness/react'
 import {
   cloneElement,
-  createContext,
   isValidElement,
-  useContext,
   useMemo,
   useRef,
   useState,
@@ -21,6 +19,7 @@ import { useTranslate, useUIContext, type MessageOverrides, type Translate } fro
 import { Button } from '../primitives/button.tsx'
 import { composeEventHandlers } from '../primitives/compose-event-handlers.ts'
 import { useComposedRefs } from '../primitives/compose-refs.ts'
+import { createPartContext } from '../primitives/part-context.ts'
 import { useSlots, type GetSlotProps, type SlotProps } from '../primitives/slots.ts'
 import { checkVerificationEnvironment, type EnvironmentIssue } from './environment.ts'
 import { verifyButtonMessages, type VerifyButtonMessageKey } from './messages.ts'
@@ -118,13 +117,7 @@ interface VerifyContextValue {
   begin: (force?: boolean) => void
 }
 
-const VerifyContext = createContext<VerifyContextValue | null>(null)
-
-function useVerify(part: string): VerifyContextValue {
-  const value = useContext(VerifyContext)
-  if (!value) throw new Error(`<VerifyButton.${part}> must be inside <VerifyButton.Root>.`)
-  return value
-}
+const [VerifyContext, useVerify] = createPartContext<VerifyContextValue>('VerifyButton')
 
 /** Props of {@link VerifyButton.Root}: its options and a `div`'s props. */
 export interface VerifyButtonRootProps

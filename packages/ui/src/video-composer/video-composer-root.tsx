@@ -10,8 +10,6 @@ import {
 } from '@likeness/core'
 import { useVideoJob, type VideoJobState } from '@likeness/react'
 import {
-  createContext,
-  useContext,
   useEffect,
   useId,
   useLayoutEffect,
@@ -23,6 +21,7 @@ import {
 } from 'react'
 import { useTranslate, type MessageOverrides, type Translate } from '../i18n.tsx'
 import { useComposedRefs } from '../primitives/compose-refs.ts'
+import { createPartContext } from '../primitives/part-context.ts'
 import { useSlots, type GetSlotProps } from '../primitives/slots.ts'
 import { videoComposerMessages, type VideoComposerMessageKey } from './messages.ts'
 
@@ -243,7 +242,7 @@ export interface VideoComposerContextValue {
   slotProps: GetSlotProps<VideoComposerSlot>
 }
 
-const ComposerContext = createContext<VideoComposerContextValue | null>(null)
+const [ComposerContext, usePart] = createPartContext<VideoComposerContextValue>('VideoComposer')
 
 /**
  * The state of the nearest {@link VideoComposer.Root}, for parts a host writes itself.
@@ -262,9 +261,7 @@ export function useVideoComposer(): VideoComposerContextValue {
 
 /** {@link useVideoComposer} for one of our parts, which it names when misplaced. */
 export function useComposerPart(part: string): VideoComposerContextValue {
-  const value = useContext(ComposerContext)
-  if (!value) throw new Error(`<VideoComposer.${part}> must be inside <VideoComposer.Root>.`)
-  return value
+  return usePart(part)
 }
 
 /**
