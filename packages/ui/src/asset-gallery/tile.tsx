@@ -98,19 +98,22 @@ export function AssetGalleryTile({
     ...slotProps('tileButton', 'lk-gallery-icon-button'),
   } as const
   // Preview and delete: an icon button each, named (and titled) for the file.
-  const action = (kind: 'preview' | 'delete', icon: IconName, run: (asset: Asset) => void) => (
-    <Button
-      {...button}
-      aria-label={t(`gallery.tile.${kind}`, { name: asset.name })}
-      title={t(`gallery.tile.${kind}`, { name: asset.name })}
-      onClick={(event) => {
-        event.stopPropagation()
-        run(asset)
-      }}
-    >
-      <Icon name={icon} />
-    </Button>
-  )
+  const action = (kind: 'preview' | 'delete', icon: IconName, run: (asset: Asset) => void) => {
+    const label = t(`gallery.tile.${kind}`, { name: asset.name })
+    return (
+      <Button
+        {...button}
+        aria-label={label}
+        title={label}
+        onClick={(event) => {
+          event.stopPropagation()
+          run(asset)
+        }}
+      >
+        <Icon name={icon} />
+      </Button>
+    )
+  }
 
   return (
     <div {...element} ref={composedRef}>
