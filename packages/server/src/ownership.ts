@@ -37,7 +37,7 @@ export async function ownAsset(
     ctx.audit({ type: 'request.refused', id: assetId, code: 'not_found', reason: 'not_owner' })
     throw fail('not_found', 'No such asset.')
   }
-  await releaseStaged(ctx, asset)
+  await releaseStaged(ctx, asset, { record })
   return asset
 }
 

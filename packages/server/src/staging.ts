@@ -2,6 +2,7 @@ import type { EasyRouterAsset } from '@likeness/easyrouter'
 import type { BlobBody } from './blob/types.ts'
 import { publicRoute, type HandlerContext } from './context.ts'
 import { randomToken } from './signing.ts'
+import type { AssetRecord } from './store/types.ts'
 
 const BLOB_PURPOSE = 'likeness-staged-upload'
 const SWEEP_EVERY_MS = 60_000
@@ -55,9 +56,14 @@ export async function discardStagedGroup(ctx: HandlerContext, groupId: string): 
 }
 
 // Once EasyRouter has taken an asset (it left Processing), our staged copy is not needed.
-export async function releaseStaged(ctx: HandlerContext, asset: EasyRouterAsset): Promise<void> {
+// `known` is the asset's record when the caller has already read it, so it is not read twice.
+export async function releaseStaged(
+  ctx: HandlerContext,
+  asset: EasyRouterAsset,
+  known?: { record: AssetRecord | undefined },
+): Promise<void> {
   if (asset.status === 'Processing') return
-  const record = await ctx.store.getAsset(asset.id)
+  const record = known ? known.record : await ctx.store.getAsset(asset.id)
   if (!record?.blobKey) return
   await ctx.blobs.delete(record.blobKey)
   await ctx.store.clearAssetBlob(asset.id)
