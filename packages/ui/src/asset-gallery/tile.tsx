@@ -14,6 +14,9 @@ export const TileCellContext = createContext<{
   cellRef: (index: number, element: HTMLElement | null) => void
 } | null>(null)
 
+// The badge's `data-tone` for each status a tile shows.
+const TONES = { processing: 'accent', active: 'success', failed: 'danger' } as const
+
 /**
  * Props of {@link AssetGalleryTile}.
  *
@@ -73,7 +76,7 @@ export function AssetGalleryTile({
   const reason = describeAssetError(asset)
   const status =
     asset.status === 'failed' || asset.status === 'active' ? asset.status : 'processing'
-  const tone = { processing: 'accent', active: 'success', failed: 'danger' }[status]
+  const tone = TONES[status]
 
   const own = {
     ...props,
