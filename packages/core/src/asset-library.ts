@@ -77,8 +77,8 @@ export class AssetListController extends Observable<AssetListSnapshot> {
   #query: AssetListOptions
   readonly #verification: QueryObserver<VerificationSession | null>
   readonly #list: InfiniteQueryObserver<AssetPage, Error, AssetListData, QueryKey, number>
-  /** One observer per loaded asset that is still settling, reading that asset alone. */
-  readonly #settling = new Map<string, { observer: QueryObserver<Asset>; stop?: () => void }>()
+  /** Stops the observer of each loaded asset that is still settling (it reads that asset alone). */
+  readonly #settling = new Map<string, () => void>()
   #stops: (() => void)[] = []
   #data: { from: AssetListData | undefined; assets: readonly Asset[] } = {
     from: undefined,
@@ -125,7 +125,7 @@ export class AssetListController extends Observable<AssetListSnapshot> {
   protected override onUnsubscribe(): void {
     for (const stop of this.#stops) stop()
     this.#stops = []
-    for (const entry of this.#settling.values()) entry.stop?.()
+    for (const stop of this.#settling.values()) stop()
     this.#settling.clear()
   }
 
@@ -179,9 +179,9 @@ export class AssetListController extends Observable<AssetListSnapshot> {
   #follow(assets: readonly Asset[], listedAt: number) {
     const { client, adapter, keys, polling } = this.#runtime
     const waiting = new Set(assets.filter(isAssetSettling).map((asset) => asset.id))
-    for (const [id, entry] of this.#settling) {
+    for (const [id, stop] of this.#settling) {
       if (waiting.has(id)) continue
-      entry.stop?.()
+      stop()
       this.#settling.delete(id)
     }
     for (const asset of assets) {
@@ -206,7 +206,7 @@ export class AssetListController extends Observable<AssetListSnapshot> {
       const stop = observer.subscribe(({ data }) => {
         if (data && data.status !== asset.status) settleInAssetLists(this.#runtime, data)
       })
-      this.#settling.set(asset.id, { observer, stop })
+      this.#settling.set(asset.id, stop)
     }
   }
 }
