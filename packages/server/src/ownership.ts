@@ -9,7 +9,7 @@ import { unlessMissing } from './upstream.ts'
 const JOB_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/
 
 /** A well-formed asset id, or `not_found` as for any asset that is not the caller's. */
-export function requireAssetId(id: string): string {
+function requireAssetId(id: string): string {
   if (!isAssetId(id)) throw fail('not_found', 'No such asset.')
   return id
 }

@@ -22,7 +22,7 @@ export function tooLarge(maxBytes: number): LikenessError {
  * Counts the bytes going through and errors with `payload_too_large` at the first chunk past
  * `maxBytes`. Piped into, that error also cancels the source, so nothing more is read.
  */
-export function limitBytes(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
+function limitBytes(maxBytes: number): TransformStream<Uint8Array, Uint8Array> {
   let seen = 0
   return new TransformStream({
     transform(chunk, controller) {
