@@ -10,6 +10,7 @@ import {
 } from '@likeness/core'
 import { useVideoJob, type VideoJobState } from '@likeness/react'
 import {
+  useCallback,
   useEffect,
   useId,
   useLayoutEffect,
@@ -485,12 +486,9 @@ function useFocusInvalid(form: { current: HTMLFormElement | null }) {
         found?.querySelector<HTMLElement>(FOCUSABLE))
     control?.focus()
   }, [target])
-  return useMemo(
-    () => (id?: string) => {
-      setTarget({ id })
-    },
-    [],
-  )
+  return useCallback((id?: string) => {
+    setTarget({ id })
+  }, [])
 }
 
 const FOCUSABLE = 'input:not([type="hidden"]),select,textarea,button,[tabindex]'
