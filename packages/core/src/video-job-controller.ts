@@ -160,9 +160,20 @@ export class VideoJobController extends Observable<VideoJobSnapshot> {
 
   constructor(runtime: LikenessRuntime, options: VideoJobControllerOptions = {}) {
     const draft = createVideoJobDraft(options.defaults)
-    const initial = {
-      ...snapshotOf({ draft, loweredBy: null, issues: NONE }),
+    // Nothing read yet: the job id given (none from storage, so a server renders the same).
+    const initial: VideoJobSnapshot = {
+      draft,
+      loweredBy: null,
+      issues: NONE,
+      job: null,
       jobId: options.jobId ?? null,
+      status: 'idle',
+      progress: 0,
+      elapsedMs: 0,
+      videoUrl: null,
+      error: null,
+      isSubmitting: false,
+      isRunning: false,
     }
     super(initial)
     this.#serverSnapshot = initial
@@ -463,24 +474,6 @@ export class VideoJobController extends Observable<VideoJobSnapshot> {
       this.#stopClock()
       this.#stopClock = null
     }
-  }
-}
-
-/** The snapshot of a controller with nothing watched. */
-function snapshotOf(
-  base: Pick<VideoJobSnapshot, 'draft' | 'loweredBy' | 'issues'>,
-): VideoJobSnapshot {
-  return {
-    ...base,
-    job: null,
-    jobId: null,
-    status: 'idle',
-    progress: 0,
-    elapsedMs: 0,
-    videoUrl: null,
-    error: null,
-    isSubmitting: false,
-    isRunning: false,
   }
 }
 
